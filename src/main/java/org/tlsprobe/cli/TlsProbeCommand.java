@@ -1,0 +1,51 @@
+package org.tlsprobe.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: {@code tlsprobe <command> ...}. Subcommands appear here as they are built. */
+@Command(
+    name = "tlsprobe",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Tells which certificate, chain, cipher or side makes a TLS handshake fail:",
+      "for SIP-over-TLS (5061) and HTTPS (443) edges, probed live or read from captures."
+    },
+    synopsisSubcommandLabel = "COMMAND")
+public final class TlsProbeCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of " + spec.subcommands().keySet());
+  }
+
+  /** Builds the command tree with its error handling. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new TlsProbeCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(new UsageErrorHandler());
+    cl.setExecutionExceptionHandler(new ExecutionErrorHandler());
+    return cl;
+  }
+
+  /**
+   * Runs tlsprobe as the command line would, writing to the given streams; returns the exit code.
+   * Tests call this; {@code Main} is the only caller of {@code System.exit}.
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+}
