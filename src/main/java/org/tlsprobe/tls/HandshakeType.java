@@ -26,6 +26,12 @@ public enum HandshakeType {
   MESSAGE_HASH(254, "MessageHash"),
   /** A handshake record that cannot be read (encrypted, e.g. the Finished after ChangeCipherSpec). */
   ENCRYPTED(-3, "Encrypted"),
+  /** SSLv2 (no TLS wire code): a CLIENT-HELLO asking for SSL 2.0 itself, not an SSLv2-format TLS hello. */
+  SSL2_CLIENT_HELLO(-10, "SSL2ClientHello"),
+  SSL2_SERVER_HELLO(-11, "SSL2ServerHello"),
+  SSL2_CLIENT_MASTER_KEY(-12, "SSL2ClientMasterKey"),
+  /** An SSLv2 record after the keys were set: encrypted handshake or data, unreadable. */
+  SSL2_ENCRYPTED(-13, "SSL2Encrypted"),
   UNKNOWN(-1, "Unknown");
 
   private final int code;

@@ -1,10 +1,45 @@
 package org.tlsprobe.tls.wire;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.tlsprobe.tls.TlsVersion;
 
 /** A Certificate message: the DER certificates as sent, leaf first; empty when the sender had none. */
 public record CertificateMessage(List<byte[]> certificates) {
   public CertificateMessage {
     certificates = List.copyOf(certificates);
+  }
+
+  public boolean isEmpty() {
+    return certificates.isEmpty();
+  }
+
+  /** Parses a Certificate body in the TLS 1.2-and-earlier form: a list of DER certificates. */
+  public static CertificateMessage parse(ByteReader r) {
+    ByteReader list = r.slice24("certificate_list");
+    List<byte[]> certs = new ArrayList<>();
+    while (list.hasRemaining()) {
+      certs.add(list.slice24("ASN.1Cert").rest());
+    }
+    r.expectEnd();
+    return new CertificateMessage(certs);
+  }
+
+  /** Parses a Certificate body in the form {@code version} uses (TLS 1.3: context and per-entry extensions). */
+  public static CertificateMessage parse(ByteReader r, TlsVersion version) {
+    return version == TlsVersion.TLSv1_3 ? parseTls13(r) : parse(r);
+  }
+
+  /** The TLS 1.3 form: certificate_request_context, then entries of certificate data and extensions. */
+  public static CertificateMessage parseTls13(ByteReader r) {
+    r.slice8("certificate_request_context");
+    ByteReader list = r.slice24("certificate_list");
+    List<byte[]> certs = new ArrayList<>();
+    while (list.hasRemaining()) {
+      certs.add(list.slice24("cert_data").rest());
+      list.slice16("extensions");
+    }
+    r.expectEnd();
+    return new CertificateMessage(certs);
   }
 }

@@ -1,0 +1,389 @@
+package org.tlsprobe.tls.transcript;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tlsprobe.tls.HandshakeType;
+import org.tlsprobe.tls.Side;
+import org.tlsprobe.tls.TlsVersion;
+import org.tlsprobe.tls.wire.ByteReader;
+import org.tlsprobe.tls.wire.CertificateMessage;
+import org.tlsprobe.tls.wire.CertificateRequest;
+import org.tlsprobe.tls.wire.ClientHello;
+import org.tlsprobe.tls.wire.HandshakeAssembler;
+import org.tlsprobe.tls.wire.RecordStream;
+import org.tlsprobe.tls.wire.ServerHello;
+import org.tlsprobe.tls.wire.TlsParseException;
+import org.tlsprobe.tls.wire.TlsRecord;
+
+/**
+ * Turns what one connection showed (raw TLS bytes of both directions in any split, decrypted messages
+ * and alerts from a live probe, TCP closes and holes) into a {@link HandshakeTranscript}: events in
+ * arrival order, plus the messages the judge reads whole. One per connection; not thread-safe.
+ *
+ * <p>What can be read is read: plaintext handshake messages by type; after a side's ChangeCipherSpec
+ * (TLS 1.2 and earlier) its handshake records are {@link HandshakeType#ENCRYPTED} and its alerts
+ * unreadable (level and description -1). When the ServerHello picks TLS 1.3, the encrypted flight is
+ * application data and a ChangeCipherSpec is only the middlebox-compatibility one. Bad bytes become a
+ * {@link TranscriptEvent.ProtocolViolation}; no input makes this class throw. Memory per connection is
+ * bounded: application data is counted, never kept.
+ */
+public final class TranscriptBuilder {
+  private final List<TranscriptEvent> events = new ArrayList<>();
+  private final Map<Side, Direction> directions = new EnumMap<>(Side.class);
+
+  private ClientHello clientHello;
+  private ServerHello serverHello;
+  private CertificateMessage serverCertificate;
+  private CertificateRequest certificateRequest;
+  private CertificateMessage clientCertificate;
+  /** The version the ServerHello (or HelloRetryRequest) chose; UNKNOWN before. */
+  private TlsVersion version = TlsVersion.UNKNOWN;
+
+  public TranscriptBuilder() {
+    for (Side side : Side.values()) {
+      directions.put(side, new Direction(side));
+    }
+  }
+
+  /** Raw TLS stream bytes of one direction, in any split; records and messages are rebuilt inside. */
+  public void bytes(Side from, byte[] data, int offset, int length, long packet, Instant time) {
+    if (length <= 0) {
+      return;
+    }
+    if (offset < 0 || offset > data.length - length) {
+      throw new IllegalArgumentException("window " + offset + "+" + length + " outside " + data.length + " bytes");
+    }
+    directions.get(from).bytes(data, offset, length, packet, time);
+  }
+
+  /** A handshake message that was already decrypted (the live probe, TLS 1.3). */
+  public void handshakeMessage(Side from, int type, byte[] body, long packet, Instant time) {
+    directions.get(from).message(type, body.length, body, packet, time);
+  }
+
+  /** An alert the probe decrypted or saw through Bouncy Castle. */
+  public void alert(Side from, int level, int description, long packet, Instant time) {
+    events.add(new TranscriptEvent.Alert(from, packet, time, level, description));
+  }
+
+  /** A FIN ({@code reset} false) or RST from {@code from}, or, live, the peer closing the connection. */
+  public void close(Side from, boolean reset, long packet, Instant time) {
+    events.add(new TranscriptEvent.Close(from, packet, time, reset));
+  }
+
+  /** A TCP hole in one direction: {@code missingBytes} never arrived. */
+  public void gap(Side from, long missingBytes, long packet, Instant time) {
+    events.add(new TranscriptEvent.Gap(from, packet, time, missingBytes));
+    directions.get(from).gap(missingBytes, packet, time);
+  }
+
+  /** Whether either direction has shown a plausible TLS record (or SSLv2 hello) so far. */
+  public boolean looksLikeTls() {
+    return directions.get(Side.CLIENT).stream.looksLikeTls() || directions.get(Side.SERVER).stream.looksLikeTls();
+  }
+
+  /** Whether {@code side} has shown TLS so far. */
+  public boolean looksLikeTls(Side side) {
+    return directions.get(side).stream.looksLikeTls();
+  }
+
+  /** The transcript so far; the builder can go on afterwards. */
+  public HandshakeTranscript build() {
+    List<TranscriptEvent> out = new ArrayList<>(events);
+    // A direction that answered a TLS peer with bytes that never became TLS: say so where they came.
+    List<Direction> silent = new ArrayList<>();
+    for (Direction d : directions.values()) {
+      if (d.nonTlsIndex >= 0 && !d.stream.looksLikeTls() && directions.get(d.side.other()).stream.looksLikeTls()) {
+        silent.add(d);
+      }
+    }
+    silent.sort((a, b) -> Integer.compare(b.nonTlsIndex, a.nonTlsIndex));
+    for (Direction d : silent) {
+      out.add(Math.min(d.nonTlsIndex, out.size()), new TranscriptEvent.ProtocolViolation(d.side, d.nonTlsPacket,
+          d.nonTlsTime, d.side.label() + " answered TLS with " + d.nonTlsBytes + " bytes that are not TLS: "
+          + d.nonTlsSample()));
+    }
+    return new HandshakeTranscript(out, Optional.ofNullable(clientHello), Optional.ofNullable(serverHello),
+        Optional.ofNullable(serverCertificate), Optional.ofNullable(certificateRequest),
+        Optional.ofNullable(clientCertificate));
+  }
+
+  /** The version the server chose, as far as seen (UNKNOWN before a ServerHello). */
+  public TlsVersion version() {
+    return version;
+  }
+
+  private void violation(Side from, String message, long packet, Instant time) {
+    events.add(new TranscriptEvent.ProtocolViolation(from, packet, time, message));
+  }
+
+  private boolean tls13() {
+    return version == TlsVersion.TLSv1_3;
+  }
+
+  /** A ChangeCipherSpec that does not switch on encryption: TLS 1.3's middlebox-compatibility one. */
+  private boolean compatibilityChangeCipherSpec() {
+    if (serverHello != null) {
+      return tls13();
+    }
+    return clientHello != null && offersTls13(clientHello);
+  }
+
+  private static boolean offersTls13(ClientHello hello) {
+    for (int v : hello.supportedVersions()) {
+      if (TlsVersion.of(v) == TlsVersion.TLSv1_3) {
+        return true;
+      }
+    }
+    return TlsVersion.of(hello.legacyVersion()) == TlsVersion.TLSv1_3;
+  }
+
+  /** Everything kept for one direction of the connection. */
+  private final class Direction implements RecordStream.Listener, HandshakeAssembler.Listener {
+    private static final int SAMPLE = 16;
+
+    final Side side;
+    final RecordStream stream = new RecordStream(this);
+    final HandshakeAssembler assembler = new HandshakeAssembler(this, this::keepBody);
+    boolean encrypted;
+    int sslv2Records;
+    boolean sslv2Keyed;
+
+    // bytes sent after the peer's TLS started while this side showed none (kept for a violation note)
+    int nonTlsIndex = -1;
+    long nonTlsPacket;
+    Instant nonTlsTime;
+    long nonTlsBytes;
+    final byte[] sample = new byte[SAMPLE];
+    int sampleLength;
+
+    // the packet and time of the record being processed, for the assembler's callbacks
+    long packet;
+    Instant time;
+
+    Direction(Side side) {
+      this.side = side;
+    }
+
+    void bytes(byte[] data, int offset, int length, long packet, Instant time) {
+      if (!stream.looksLikeTls() && directions.get(side.other()).stream.looksLikeTls()) {
+        if (nonTlsIndex < 0) {
+          nonTlsIndex = events.size();
+          nonTlsPacket = packet;
+          nonTlsTime = time;
+        }
+        int n = Math.min(SAMPLE - sampleLength, length);
+        System.arraycopy(data, offset, sample, sampleLength, n);
+        sampleLength += n;
+        nonTlsBytes += length;
+      }
+      stream.bytes(data, offset, length, packet, time);
+    }
+
+    String nonTlsSample() {
+      StringBuilder hex = new StringBuilder();
+      boolean printable = true;
+      for (int i = 0; i < sampleLength; i++) {
+        int b = sample[i] & 0xff;
+        hex.append(i > 0 ? " " : "").append(String.format("%02x", b));
+        printable &= (b >= 0x20 && b < 0x7f) || b == '\r' || b == '\n' || b == '\t';
+      }
+      if (printable) {
+        String text = new String(sample, 0, sampleLength, java.nio.charset.StandardCharsets.US_ASCII)
+            .replace("\r", "\\r").replace("\n", "\\n");
+        return "\"" + text + "\"" + (nonTlsBytes > sampleLength ? "..." : "");
+      }
+      return hex + (nonTlsBytes > sampleLength ? " ..." : "");
+    }
+
+    void gap(long missing, long packet, Instant time) {
+      if (!stream.gap(missing, packet, time)) {
+        assembler.reset();
+      }
+    }
+
+    private boolean keepBody(int type) {
+      switch (type) {
+        case 1:
+        case 2:
+          return true;
+        case 11:
+          return side == Side.SERVER ? serverCertificate == null : clientCertificate == null;
+        case 13:
+          return side == Side.SERVER && certificateRequest == null;
+        default:
+          return false;
+      }
+    }
+
+    // ------------------------------------------------------------ records
+
+    @Override
+    public void record(TlsRecord record, long packet, Instant time) {
+      this.packet = packet;
+      this.time = time;
+      switch (record.contentType()) {
+        case TlsRecord.CHANGE_CIPHER_SPEC:
+          events.add(new TranscriptEvent.ChangeCipherSpec(side, packet, time));
+          if (!compatibilityChangeCipherSpec()) {
+            encrypted = true;
+            assembler.reset();
+          }
+          break;
+        case TlsRecord.ALERT:
+          alertRecord(record, packet, time);
+          break;
+        case TlsRecord.HANDSHAKE:
+          if (encrypted) {
+            events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.ENCRYPTED));
+          } else if (!assembler.stopped()) {
+            assembler.fragment(record.fragment(), 0, record.length());
+          }
+          break;
+        case TlsRecord.APPLICATION_DATA:
+          events.add(new TranscriptEvent.ApplicationData(side, packet, time, record.length()));
+          break;
+        case TlsRecord.SSLV2:
+          sslv2Record(record, packet, time);
+          break;
+        default: // heartbeat: nothing a handshake verdict needs
+          break;
+      }
+    }
+
+    private void alertRecord(TlsRecord record, long packet, Instant time) {
+      byte[] f = record.fragment();
+      if (encrypted || f.length % 2 != 0 || f.length == 0 || (f.length > 2 && !plaintextAlerts(f))) {
+        events.add(new TranscriptEvent.Alert(side, packet, time, -1, -1));
+        return;
+      }
+      for (int i = 0; i < f.length; i += 2) {
+        events.add(new TranscriptEvent.Alert(side, packet, time, f[i] & 0xff, f[i + 1] & 0xff));
+      }
+    }
+
+    /** Several alerts in one record are legal; encrypted ones rarely look like a run of level 1/2 pairs. */
+    private boolean plaintextAlerts(byte[] f) {
+      for (int i = 0; i < f.length; i += 2) {
+        if (f[i] != 1 && f[i] != 2) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void violation(String message, long packet, Instant time) {
+      TranscriptBuilder.this.violation(side, message, packet, time);
+    }
+
+    // ------------------------------------------------------------ handshake messages
+
+    @Override
+    public void message(int type, int length, byte[] body) {
+      message(type, length, body, packet, time);
+    }
+
+    @Override
+    public void violation(String message) {
+      TranscriptBuilder.this.violation(side, message, packet, time);
+    }
+
+    void message(int type, int length, byte[] body, long packet, Instant time) {
+      HandshakeType t = HandshakeType.of(type);
+      try {
+        switch (t) {
+          case CLIENT_HELLO:
+            events.add(new TranscriptEvent.Handshake(side, packet, time, t));
+            ClientHello ch = ClientHello.parse(ByteReader.of(body, "ClientHello"));
+            if (clientHello == null) {
+              clientHello = ch;
+            }
+            return;
+          case SERVER_HELLO:
+            serverHelloMessage(body, packet, time);
+            return;
+          case CERTIFICATE:
+            events.add(new TranscriptEvent.Handshake(side, packet, time, t));
+            if (body != null) {
+              CertificateMessage cm = CertificateMessage.parse(ByteReader.of(body, "Certificate"), version);
+              if (side == Side.SERVER && serverCertificate == null) {
+                serverCertificate = cm;
+              } else if (side == Side.CLIENT && clientCertificate == null) {
+                clientCertificate = cm;
+              }
+            }
+            return;
+          case CERTIFICATE_REQUEST:
+            events.add(new TranscriptEvent.Handshake(side, packet, time, t));
+            if (body != null && side == Side.SERVER && certificateRequest == null) {
+              certificateRequest = CertificateRequest.parse(ByteReader.of(body, "CertificateRequest"), version);
+            }
+            return;
+          default:
+            events.add(new TranscriptEvent.Handshake(side, packet, time, t));
+        }
+      } catch (TlsParseException e) {
+        TranscriptBuilder.this.violation(side, e.getMessage(), packet, time);
+      }
+    }
+
+    private void serverHelloMessage(byte[] body, long packet, Instant time) {
+      ServerHello sh;
+      try {
+        sh = ServerHello.parse(ByteReader.of(body, "ServerHello"));
+      } catch (TlsParseException e) {
+        events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SERVER_HELLO));
+        throw e;
+      }
+      events.add(new TranscriptEvent.Handshake(side, packet, time,
+          sh.helloRetryRequest() ? HandshakeType.HELLO_RETRY_REQUEST : HandshakeType.SERVER_HELLO));
+      if (serverHello == null || (serverHello.helloRetryRequest() && !sh.helloRetryRequest())) {
+        serverHello = sh;
+      }
+      version = serverHello.version();
+    }
+
+    // ------------------------------------------------------------ SSLv2
+
+    private void sslv2Record(TlsRecord record, long packet, Instant time) {
+      byte[] f = record.fragment();
+      int index = sslv2Records++;
+      int msgType = f.length > 0 ? f[0] & 0xff : -1;
+      try {
+        if (index == 0 && side == Side.CLIENT && msgType == 1) {
+          ClientHello ch = ClientHello.parseSslv2(ByteReader.of(f, 1, f.length - 1, "SSLv2 ClientHello"));
+          boolean pureSslv2 = ch.legacyVersion() == TlsVersion.SSLv2.code();
+          events.add(new TranscriptEvent.Handshake(side, packet, time,
+              pureSslv2 ? HandshakeType.SSL2_CLIENT_HELLO : HandshakeType.CLIENT_HELLO));
+          if (clientHello == null) {
+            clientHello = ch;
+          }
+          return;
+        }
+        if (index == 0 && side == Side.SERVER && msgType == 4) {
+          ServerHello sh = ServerHello.parseSslv2(ByteReader.of(f, 1, f.length - 1, "SSLv2 ServerHello"));
+          events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_SERVER_HELLO));
+          if (serverHello == null) {
+            serverHello = sh;
+            version = TlsVersion.SSLv2;
+          }
+          return;
+        }
+        if (side == Side.CLIENT && !sslv2Keyed && msgType == 2) {
+          sslv2Keyed = true;
+          events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_CLIENT_MASTER_KEY));
+          return;
+        }
+        sslv2Keyed = true;
+        events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_ENCRYPTED));
+      } catch (TlsParseException e) {
+        TranscriptBuilder.this.violation(side, e.getMessage(), packet, time);
+      }
+    }
+  }
+}
