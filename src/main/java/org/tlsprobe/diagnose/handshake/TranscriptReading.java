@@ -1,0 +1,294 @@
+package org.tlsprobe.diagnose.handshake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tlsprobe.model.HandshakeFacts.AlertFact;
+import org.tlsprobe.model.HandshakeFacts.CloseFact;
+import org.tlsprobe.tls.AlertDescription;
+import org.tlsprobe.tls.HandshakeType;
+import org.tlsprobe.tls.Side;
+import org.tlsprobe.tls.TlsVersion;
+import org.tlsprobe.tls.transcript.HandshakeTranscript;
+import org.tlsprobe.tls.transcript.TranscriptEvent;
+import org.tlsprobe.tls.transcript.TranscriptEvent.Alert;
+import org.tlsprobe.tls.transcript.TranscriptEvent.ApplicationData;
+import org.tlsprobe.tls.transcript.TranscriptEvent.ChangeCipherSpec;
+import org.tlsprobe.tls.transcript.TranscriptEvent.Close;
+import org.tlsprobe.tls.transcript.TranscriptEvent.Gap;
+import org.tlsprobe.tls.transcript.TranscriptEvent.Handshake;
+import org.tlsprobe.tls.transcript.TranscriptEvent.ProtocolViolation;
+
+/**
+ * One walk over a transcript's events that finds where the handshake completed, the first fatal alert and
+ * the first closes before that, and answers "what had been seen before event i" for the rules. Positions are
+ * event indexes; {@link #NONE} when a thing did not happen.
+ */
+final class TranscriptReading {
+  static final int NONE = Integer.MAX_VALUE;
+  /** A TLS 1.3 encrypted record of this length is an alert (2 bytes + content type + 16-byte AEAD tag). */
+  static final int TLS13_ENCRYPTED_ALERT_LENGTH = 19;
+
+  final HandshakeTranscript transcript;
+  final List<TranscriptEvent> events;
+  final boolean tls13;
+  /** Index of the event that completed the handshake, or NONE. */
+  final int completedAt;
+  /** Index of the first fatal or encrypted alert before completion, or NONE; {@link #alert} describes it. */
+  final int alertAt;
+  final Optional<AlertFact> alert;
+  /** First FIN or RST before completion, first RST before completion (indexes or NONE). */
+  final int firstCloseAt;
+  final int firstResetAt;
+
+  TranscriptReading(HandshakeTranscript transcript) {
+    this.transcript = transcript;
+    this.events = transcript.events();
+    this.tls13 = transcript.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)
+        || events.stream().anyMatch(e -> e instanceof Handshake h && h.type() == HandshakeType.HELLO_RETRY_REQUEST);
+    this.completedAt = findCompletion();
+    int alertIndex = NONE;
+    AlertFact alertFact = null;
+    int close = NONE;
+    int reset = NONE;
+    int serverHelloAt = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
+    for (int i = 0; i < Math.min(completedAt, events.size()); i++) {
+      TranscriptEvent e = events.get(i);
+      if (alertIndex == NONE && e instanceof Alert a && isFailureAlert(a)) {
+        alertIndex = i;
+        alertFact = new AlertFact(a.packet(), a.time(), a.from(), a.encrypted() ? -1 : a.level(), a.encrypted() ? -1 : a.description());
+      } else if (alertIndex == NONE && tls13 && i > serverHelloAt && e instanceof ApplicationData d
+          && d.from() == Side.CLIENT && d.length() == TLS13_ENCRYPTED_ALERT_LENGTH) {
+        alertIndex = i;
+        alertFact = new AlertFact(d.packet(), d.time(), d.from(), -1, -1);
+      }
+      if (e instanceof Close c) {
+        close = Math.min(close, i);
+        if (c.reset()) {
+          reset = Math.min(reset, i);
+        }
+      }
+    }
+    this.alertAt = alertIndex;
+    this.alert = Optional.ofNullable(alertFact);
+    this.firstCloseAt = close;
+    this.firstResetAt = reset;
+  }
+
+  private static boolean isFailureAlert(Alert a) {
+    if (a.encrypted()) {
+      return true;
+    }
+    return a.fatal() && a.description() != AlertDescription.CLOSE_NOTIFY;
+  }
+
+  /**
+   * TLS 1.3: the client sent an encrypted record after the ServerHello that is not an alert's length (or,
+   * for a probe that decrypted it, its Finished). Earlier versions: each side sent its Finished, seen as an
+   * encrypted handshake record (or application data) after its own ChangeCipherSpec, or decrypted.
+   */
+  private int findCompletion() {
+    boolean[] ccs = new boolean[2];
+    boolean[] finished = new boolean[2];
+    boolean serverHello = false;
+    for (int i = 0; i < events.size(); i++) {
+      TranscriptEvent e = events.get(i);
+      int side = e.from().ordinal();
+      if (e instanceof Handshake h && h.from() == Side.SERVER && h.type() == HandshakeType.SERVER_HELLO) {
+        serverHello = true;
+      }
+      if (tls13) {
+        if (serverHello && e.from() == Side.CLIENT
+            && ((e instanceof ApplicationData d && d.length() != TLS13_ENCRYPTED_ALERT_LENGTH)
+                || (e instanceof Handshake h && h.type() == HandshakeType.FINISHED))) {
+          return serverRefusesClientFlight(i) ? NONE : i;
+        }
+        continue;
+      }
+      if (e instanceof ChangeCipherSpec) {
+        ccs[side] = true;
+      } else if (e instanceof Handshake h
+          && (h.type() == HandshakeType.FINISHED || (ccs[side] && h.type() == HandshakeType.ENCRYPTED))) {
+        finished[side] = true;
+      } else if (e instanceof ApplicationData && ccs[side]) {
+        finished[side] = true;
+      } else {
+        continue;
+      }
+      if (finished[0] && finished[1]) {
+        return i;
+      }
+    }
+    return NONE;
+  }
+
+  /**
+   * TLS 1.3 ends the client's handshake at its Finished, but the server checks the client's certificate
+   * only then: a readable fatal alert from the server (a live probe decrypts it) before the server sends
+   * anything more means the handshake failed after all.
+   */
+  private boolean serverRefusesClientFlight(int clientFinished) {
+    for (int i = clientFinished + 1; i < events.size(); i++) {
+      TranscriptEvent e = events.get(i);
+      if (e.from() != Side.SERVER) {
+        continue;
+      }
+      if (e instanceof Alert a) {
+        return !a.encrypted() && a.fatal() && a.description() != AlertDescription.CLOSE_NOTIFY;
+      }
+      if (e instanceof ApplicationData || e instanceof Handshake) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  boolean completed() {
+    return completedAt != NONE;
+  }
+
+  int indexOf(Side from, HandshakeType type) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof Handshake h && h.from() == from && h.type() == type) {
+        return i;
+      }
+    }
+    return NONE;
+  }
+
+  boolean saw(Side from, HandshakeType type, int before) {
+    return indexOf(from, type) < before;
+  }
+
+  /** Whether {@code side} sent any readable TLS (handshake, CCS, alert, application data) before index. */
+  boolean sentTls(Side side, int before) {
+    for (int i = 0; i < Math.min(before, events.size()); i++) {
+      TranscriptEvent e = events.get(i);
+      if (e.from() == side && isTls(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isTls(TranscriptEvent e) {
+    return e instanceof Handshake || e instanceof ChangeCipherSpec || e instanceof Alert || e instanceof ApplicationData;
+  }
+
+  boolean sentViolation(Side side) {
+    return events.stream().anyMatch(e -> e.from() == side && e instanceof ProtocolViolation);
+  }
+
+  Optional<ProtocolViolation> firstViolation(Side side) {
+    return events.stream().filter(e -> e.from() == side && e instanceof ProtocolViolation).map(e -> (ProtocolViolation) e).findFirst();
+  }
+
+  boolean hasGap() {
+    return events.stream().anyMatch(e -> e instanceof Gap);
+  }
+
+  /** Whether the client sent anything beyond its ClientHello(s) before index: its own flight had begun. */
+  boolean clientFlightBegun(int before) {
+    for (int i = 0; i < Math.min(before, events.size()); i++) {
+      TranscriptEvent e = events.get(i);
+      if (e.from() != Side.CLIENT) {
+        continue;
+      }
+      if (e instanceof Handshake h && h.type() != HandshakeType.CLIENT_HELLO) {
+        return true;
+      }
+      if (e instanceof ApplicationData || (e instanceof ChangeCipherSpec && !tls13)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** TLS 1.3: the server's encrypted flight (EncryptedExtensions..Finished, holding the Certificate) began before index. */
+  boolean serverEncryptedFlightBefore(int before) {
+    if (!tls13) {
+      return false;
+    }
+    int sh = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
+    for (int i = sh + 1; i < Math.min(before, events.size()); i++) {
+      TranscriptEvent e = events.get(i);
+      if (e.from() == Side.SERVER && (e instanceof ApplicationData || e instanceof Handshake h && h.type() != HandshakeType.SERVER_HELLO)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The client's Certificate message: present and non-empty, present and empty, or absent. */
+  boolean clientSentCertificate() {
+    return transcript.clientCertificate().map(c -> !c.certificates().isEmpty()).orElse(false);
+  }
+
+  boolean certificateRequested() {
+    return transcript.certificateRequest().isPresent() || saw(Side.SERVER, HandshakeType.CERTIFICATE_REQUEST, NONE);
+  }
+
+  /** The last handshake message before index (CCS ignored); TLS 1.3's encrypted server flight counts as one. */
+  Optional<Step> lastStepBefore(int before) {
+    Step last = null;
+    int sh = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
+    for (int i = 0; i < Math.min(before, events.size()); i++) {
+      TranscriptEvent e = events.get(i);
+      if (e instanceof Handshake h) {
+        last = new Step(h.from(), h.type().label(), h.packet());
+      } else if (tls13 && i > sh && e instanceof ApplicationData d && d.from() == Side.SERVER && (completedAt == NONE || i < completedAt)
+          && (last == null || !last.message().equals(HandshakeType.ENCRYPTED.label()))) {
+        last = new Step(Side.SERVER, HandshakeType.ENCRYPTED.label(), d.packet());
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  CloseFact closeFact(int index) {
+    Close c = (Close) events.get(index);
+    return new CloseFact(c.packet(), c.time(), c.from(), c.reset(), lastStepBefore(index).map(Step::message).orElse(null));
+  }
+
+  Optional<CloseFact> firstReset() {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof Close c && c.reset()) {
+        return Optional.of(closeFact(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  Optional<CloseFact> firstClose() {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof Close) {
+        return Optional.of(closeFact(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Notes on what limits the evidence, for reports. */
+  List<String> notes() {
+    List<String> notes = new ArrayList<>();
+    for (TranscriptEvent e : events) {
+      if (e instanceof Gap g) {
+        notes.add(String.format("%d bytes from the %s are missing from the capture at packet %d: what follows may be misread",
+            g.bytes(), g.from().label(), g.packet()));
+      } else if (e instanceof ProtocolViolation v) {
+        notes.add(String.format("the %s sent bytes that are not valid TLS at packet %d: %s", v.from().label(), v.packet(), v.message()));
+      }
+    }
+    if (tls13 && transcript.serverCertificate().isEmpty()) {
+      notes.add("TLS 1.3 encrypts the server's Certificate: the chain is not in the capture and was not checked");
+    }
+    return notes;
+  }
+
+  /** A handshake message as explanations name it: who sent which message in which packet. */
+  record Step(Side from, String message, long packet) {
+    String phrase() {
+      String where = packet > 0 ? " (packet " + packet + ")" : "";
+      return "the " + from.label() + "'s " + message + where;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.tlsprobe.diagnose.handshake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tlsprobe.tls.HandshakeType;
+import org.tlsprobe.tls.Side;
+import org.tlsprobe.tls.transcript.HandshakeTranscript;
+import org.tlsprobe.tls.transcript.TranscriptEvent;
+import org.tlsprobe.tls.wire.CertificateMessage;
+import org.tlsprobe.tls.wire.CertificateRequest;
+import org.tlsprobe.tls.wire.ClientHello;
+import org.tlsprobe.tls.wire.ServerHello;
+
+/**
+ * A transcript written the way ../shared/captures-public/ground-truth.tsv writes its {@code messages}
+ * column ({@code C:ClientHello S:ServerHello ... C:RST}), so classifier rules are tested against the very
+ * sequences tshark saw in public captures. One token, one event, packet numbers counting from 1.
+ * Tokens: handshake names, {@code Encrypted}, {@code ChangeCipherSpec}, {@code Alert(fatal,48)},
+ * {@code EncryptedAlert}, {@code AppData} or {@code AppData(19)}, {@code FIN}, {@code RST}, {@code Gap},
+ * {@code Garbage}.
+ */
+final class History {
+  private static final Pattern TOKEN = Pattern.compile("([CS]):(\\w+)(?:\\(([^)]*)\\))?");
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final String history;
+  private int version = 0x0303;
+  private boolean clientCertEmpty;
+  private boolean clientCertPresent;
+
+  private History(String history) {
+    this.history = history;
+  }
+
+  static History of(String history) {
+    return new History(history);
+  }
+
+  History version(int v) {
+    this.version = v;
+    return this;
+  }
+
+  History tls13() {
+    return version(0x0304);
+  }
+
+  History emptyClientCertificate() {
+    clientCertEmpty = true;
+    return this;
+  }
+
+  HandshakeTranscript transcript() {
+    List<TranscriptEvent> events = new ArrayList<>();
+    Matcher m = TOKEN.matcher(history);
+    long packet = 0;
+    boolean clientHello = false;
+    boolean serverHello = false;
+    boolean serverCert = false;
+    boolean request = false;
+    while (m.find()) {
+      packet++;
+      Side from = m.group(1).equals("C") ? Side.CLIENT : Side.SERVER;
+      String name = m.group(2);
+      String arg = m.group(3);
+      Instant t = T0.plusMillis(packet);
+      switch (name) {
+        case "ChangeCipherSpec":
+          events.add(new TranscriptEvent.ChangeCipherSpec(from, packet, t));
+          break;
+        case "Alert": {
+          String[] a = arg.split(",");
+          events.add(new TranscriptEvent.Alert(from, packet, t, a[0].equals("fatal") ? 2 : 1, Integer.parseInt(a[1].trim())));
+          break;
+        }
+        case "EncryptedAlert":
+          events.add(new TranscriptEvent.Alert(from, packet, t, -1, -1));
+          break;
+        case "AppData":
+          events.add(new TranscriptEvent.ApplicationData(from, packet, t, arg == null ? 100 : Integer.parseInt(arg)));
+          break;
+        case "FIN":
+          events.add(new TranscriptEvent.Close(from, packet, t, false));
+          break;
+        case "RST":
+          events.add(new TranscriptEvent.Close(from, packet, t, true));
+          break;
+        case "Gap":
+          events.add(new TranscriptEvent.Gap(from, packet, t, 1000));
+          break;
+        case "Garbage":
+          events.add(new TranscriptEvent.ProtocolViolation(from, packet, t, "record: content type 0 is not a TLS content type at offset 0"));
+          break;
+        default: {
+          HandshakeType type = name.equals("Encrypted") ? HandshakeType.ENCRYPTED
+              : name.equals("HelloRetryRequest") ? HandshakeType.HELLO_RETRY_REQUEST : byLabel(name);
+          events.add(new TranscriptEvent.Handshake(from, packet, t, type));
+          clientHello |= type == HandshakeType.CLIENT_HELLO;
+          serverHello |= type == HandshakeType.SERVER_HELLO;
+          serverCert |= type == HandshakeType.CERTIFICATE && from == Side.SERVER;
+          request |= type == HandshakeType.CERTIFICATE_REQUEST;
+          clientCertPresent |= type == HandshakeType.CERTIFICATE && from == Side.CLIENT;
+        }
+      }
+    }
+    Optional<ClientHello> ch = clientHello
+        ? Optional.of(new ClientHello(0x0303, version == 0x0304 ? List.of(0x0304, 0x0303) : List.of(), List.of(0xc02f, 0x1301), Optional.of("pool.example.com"), List.of(), false))
+        : Optional.empty();
+    Optional<ServerHello> sh = serverHello
+        ? Optional.of(new ServerHello(Math.min(version, 0x0303), version == 0x0304 ? Optional.of(0x0304) : Optional.empty(), 0xc02f, false))
+        : Optional.empty();
+    Optional<CertificateMessage> cert = serverCert ? Optional.of(new CertificateMessage(List.of(new byte[] {1}))) : Optional.empty();
+    Optional<CertificateRequest> req = request ? Optional.of(new CertificateRequest(List.of(1), List.of(0x0401), List.of())) : Optional.empty();
+    Optional<CertificateMessage> clientCert = clientCertPresent
+        ? Optional.of(new CertificateMessage(clientCertEmpty ? List.of() : List.of(new byte[] {2})))
+        : Optional.empty();
+    return new HandshakeTranscript(events, ch, sh, cert, req, clientCert);
+  }
+
+  private static HandshakeType byLabel(String label) {
+    for (HandshakeType t : HandshakeType.values()) {
+      if (t.label().equals(label)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no handshake message " + label);
+  }
+}
