@@ -1,0 +1,112 @@
+package org.tlsprobe.capture.pcap;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import org.tlsprobe.capture.ProgressListener;
+
+/**
+ * A window onto a file that slides forward: one large reusable array, refilled from a
+ * {@link FileChannel} when a record does not fit in what is left. The reader parses records straight
+ * out of {@link #array()}, so no packet is copied or wrapped in an object.
+ */
+final class ChannelBuffer {
+  static final int DEFAULT_SIZE = 4 << 20;
+
+  private final FileChannel channel;
+  private final long fileSize;
+  private final ProgressListener progress;
+  private byte[] buf;
+  private ByteBuffer view;
+  private int pos;
+  private int limit;
+  private long windowStart; // file offset of buf[0]
+  private boolean eof;
+
+  ChannelBuffer(FileChannel channel, long fileSize, int size, ProgressListener progress) {
+    this.channel = channel;
+    this.fileSize = fileSize;
+    this.progress = progress;
+    this.buf = new byte[size];
+    this.view = ByteBuffer.wrap(buf);
+  }
+
+  byte[] array() {
+    return buf;
+  }
+
+  /** Index in {@link #array()} of the next unread byte. */
+  int pos() {
+    return pos;
+  }
+
+  int available() {
+    return limit - pos;
+  }
+
+  /** File offset of the next unread byte. */
+  long offset() {
+    return windowStart + pos;
+  }
+
+  long fileSize() {
+    return fileSize;
+  }
+
+  void skip(int n) {
+    pos += n;
+  }
+
+  /**
+   * Makes at least {@code n} bytes readable at {@link #pos()}, growing the array if a record is
+   * larger than it; false when the file ends first (the bytes that are there stay readable).
+   */
+  boolean ensure(int n) throws IOException {
+    if (limit - pos >= n) {
+      return true;
+    }
+    if (eof) {
+      return false;
+    }
+    int remaining = limit - pos;
+    if (n > buf.length) {
+      byte[] bigger = new byte[Math.max(n, buf.length * 2)];
+      System.arraycopy(buf, pos, bigger, 0, remaining);
+      buf = bigger;
+      view = ByteBuffer.wrap(buf);
+    } else {
+      System.arraycopy(buf, pos, buf, 0, remaining);
+    }
+    windowStart += pos;
+    pos = 0;
+    limit = remaining;
+    while (limit < n) {
+      view.limit(buf.length).position(limit);
+      int read = channel.read(view);
+      if (read < 0) {
+        eof = true;
+        break;
+      }
+      limit += read;
+    }
+    progress.progress(windowStart + limit, fileSize);
+    return limit - pos >= n;
+  }
+
+  /** Skips {@code n} bytes that need not be looked at (large unknown blocks), without buffering them. */
+  boolean skipAhead(long n) throws IOException {
+    if (limit - pos >= n) {
+      pos += (int) n;
+      return true;
+    }
+    long target = offset() + n;
+    if (target > fileSize) {
+      return false;
+    }
+    channel.position(target);
+    windowStart = target;
+    pos = 0;
+    limit = 0;
+    return true;
+  }
+}
