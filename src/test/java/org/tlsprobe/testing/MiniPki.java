@@ -1,0 +1,178 @@
+package org.tlsprobe.testing;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A small certificate authority for the net tests: EC P-256 chains with the AIA and CDP URLs, names,
+ * EKUs and validity a test asks for, and CRLs (fresh, stale, listing serials, signed by the wrong key).
+ */
+public final class MiniPki {
+  private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() & 0xffffffffL);
+
+  /** A certificate with its key pair. */
+  public record Issued(X509Certificate cert, KeyPair keys) {
+    public X500Name name() {
+      return X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+    }
+  }
+
+  private MiniPki() {}
+
+  public static KeyPair ecKey() {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+      g.initialize(256);
+      return g.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Spec cert(String cn) {
+    return new Spec(cn);
+  }
+
+  /** What to issue; defaults: an end-entity valid from an hour ago for 30 days, self-signed unless issuedBy. */
+  public static final class Spec {
+    private final String cn;
+    private Issued issuer;
+    private boolean ca;
+    private Instant from = Instant.now().minus(Duration.ofHours(1));
+    private Instant to = Instant.now().plus(Duration.ofDays(30));
+    private final List<String> sans = new ArrayList<>();
+    private final List<KeyPurposeId> ekus = new ArrayList<>();
+    private final List<String> cdps = new ArrayList<>();
+    private final List<String> caIssuers = new ArrayList<>();
+    private BigInteger serial;
+
+    private Spec(String cn) {
+      this.cn = cn;
+    }
+
+    public Spec issuedBy(Issued i) { issuer = i; return this; }
+    public Spec ca() { ca = true; return this; }
+    public Spec valid(Instant f, Instant t) { from = f; to = t; return this; }
+    public Spec san(String... names) { sans.addAll(List.of(names)); return this; }
+    public Spec serverAuth() { ekus.add(KeyPurposeId.id_kp_serverAuth); return this; }
+    public Spec clientAuth() { ekus.add(KeyPurposeId.id_kp_clientAuth); return this; }
+    public Spec cdp(String url) { cdps.add(url); return this; }
+    public Spec aia(String url) { caIssuers.add(url); return this; }
+    public Spec serial(BigInteger s) { serial = s; return this; }
+
+    public Issued issue() {
+      try {
+        KeyPair keys = ecKey();
+        X500Name subject = new X500Name("CN=" + cn + ",O=tlsprobe test");
+        X500Name issuerName = issuer == null ? subject : issuer.name();
+        KeyPair signing = issuer == null ? keys : issuer.keys();
+        BigInteger sn = serial != null ? serial : BigInteger.valueOf(SERIAL.incrementAndGet());
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName, sn, Date.from(from), Date.from(to), subject, keys.getPublic());
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyAgreement));
+        b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+        b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(signing.getPublic()));
+        if (!sans.isEmpty()) {
+          b.addExtension(Extension.subjectAlternativeName, false,
+              new GeneralNames(sans.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
+        }
+        if (!ekus.isEmpty()) {
+          b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(ekus.toArray(KeyPurposeId[]::new)));
+        }
+        if (!cdps.isEmpty()) {
+          b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(cdps.stream()
+              .map(u -> new DistributionPoint(new DistributionPointName(new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, u))), null, null))
+              .toArray(DistributionPoint[]::new)));
+        }
+        if (!caIssuers.isEmpty()) {
+          b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(caIssuers.stream()
+              .map(u -> new AccessDescription(AccessDescription.id_ad_caIssuers, new GeneralName(GeneralName.uniformResourceIdentifier, u)))
+              .toArray(AccessDescription[]::new)));
+        }
+        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(b.build(signer(signing)));
+        return new Issued(cert, keys);
+      } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A CRL from {@code issuer} (signed with {@code signingKey}, normally the issuer's) listing {@code revoked}. */
+  public static X509CRL crl(Issued issuer, KeyPair signingKey, Instant thisUpdate, Instant nextUpdate, BigInteger... revoked) {
+    try {
+      X509v2CRLBuilder b = new X509v2CRLBuilder(issuer.name(), Date.from(thisUpdate));
+      b.setNextUpdate(Date.from(nextUpdate));
+      for (BigInteger s : revoked) {
+        b.addCRLEntry(s, Date.from(thisUpdate.minus(Duration.ofMinutes(5))), CRLReason.keyCompromise);
+      }
+      b.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.ONE));
+      return new JcaX509CRLConverter().getCRL(b.build(signer(signingKey)));
+    } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static X509CRL crl(Issued issuer, Instant thisUpdate, Instant nextUpdate, BigInteger... revoked) {
+    return crl(issuer, issuer.keys(), thisUpdate, nextUpdate, revoked);
+  }
+
+  private static ContentSigner signer(KeyPair keys) throws org.bouncycastle.operator.OperatorCreationException {
+    return new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+  }
+
+  /** PEM text of certificates, keys or CRLs. */
+  public static String pem(Object... objects) {
+    StringWriter s = new StringWriter();
+    try (JcaPEMWriter w = new JcaPEMWriter(s)) {
+      for (Object o : objects) {
+        w.writeObject(o instanceof KeyPair ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(((KeyPair) o).getPrivate(), null) : o);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return s.toString();
+  }
+
+  public static Path writePem(Path file, Object... objects) throws IOException {
+    Files.writeString(file, pem(objects));
+    return file;
+  }
+}
