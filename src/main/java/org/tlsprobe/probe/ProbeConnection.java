@@ -1,0 +1,373 @@
+package org.tlsprobe.probe;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Vector;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.tls.AlertLevel;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.HandshakeType;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.SignatureScheme;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.tlsprobe.tls.Side;
+import org.tlsprobe.tls.wire.ClientHello;
+
+/**
+ * Drives one handshake over one TCP connection: bytes from the server go into Bouncy Castle, its output goes
+ * to the server, and everything seen on the way is recorded. It never judges: any chain is accepted, and the
+ * connection ends when the handshake completed (after a short wait in TLS 1.3 for a late rejection), failed,
+ * the server closed or reset, or the timeout passed. Lives on its channel's event loop.
+ */
+final class ProbeConnection extends ChannelInboundHandlerAdapter implements HandshakeEvents {
+  private final ProbeSettings settings;
+  private final Offer offer;
+  private final String sni;
+  private final BcTlsCrypto crypto;
+  private final Clock clock;
+  private final long connectStartNanos;
+  private final CompletableFuture<ConnectionOutcome> done = new CompletableFuture<>();
+  private final ConnectionRecorder recorder;
+  private final ByteArrayOutputStream appResponse = new ByteArrayOutputStream();
+
+  private RecordingClientProtocol protocol;
+  private ChannelHandlerContext ctx;
+  private Instant start;
+  private long connectMs;
+  private long activeNanos;
+  private Long handshakeMs;
+  private ScheduledFuture<?> timer;
+  private boolean finished;
+  private boolean handshakeComplete;
+  private boolean exchangeSent;
+  private boolean tls13;
+  private List<String> caNames;
+  private boolean timedOut;
+  private String localFailure;
+  private ServerHelloFields serverHello;
+  private boolean lastInputFailed;
+
+  ProbeConnection(ProbeSettings settings, Offer offer, String sni, BcTlsCrypto crypto, Clock clock, long connectStartNanos) {
+    this.settings = settings;
+    this.offer = offer;
+    this.sni = sni;
+    this.crypto = crypto;
+    this.clock = clock;
+    this.connectStartNanos = connectStartNanos;
+    this.recorder = new ConnectionRecorder(clock);
+  }
+
+  CompletableFuture<ConnectionOutcome> done() {
+    return done;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    activeNanos = System.nanoTime();
+    start = clock.instant();
+    connectMs = TimeUnit.NANOSECONDS.toMillis(activeNanos - connectStartNanos);
+    timer = ctx.executor().schedule(this::handshakeTimedOut, settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    recorder.clientHello(new ClientHello(0x0303, versionCodes(), SuiteCatalog.asList(offer.suites()),
+        Optional.ofNullable(sni), List.of(), false));
+    protocol = new RecordingClientProtocol(this);
+    try {
+      protocol.connect(new ProbeTlsClient(crypto, offer, sni, settings.credential().orElse(null), this));
+    } catch (IOException | RuntimeException e) {
+      localFailure = "could not build the ClientHello: " + e;
+      flush();
+      finish();
+      return;
+    }
+    flush();
+  }
+
+  private List<Integer> versionCodes() {
+    List<Integer> codes = new ArrayList<>();
+    for (ProtocolVersion v : offer.versions()) {
+      codes.add(v.getFullVersion());
+    }
+    return codes.size() > 1 || codes.contains(0x0304) ? codes : List.of();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ByteBuf buf = (ByteBuf) msg;
+    byte[] data;
+    try {
+      data = ByteBufUtil.getBytes(buf);
+    } finally {
+      buf.release();
+    }
+    recorder.bytes(Side.SERVER, data);
+    if (finished) {
+      return;
+    }
+    lastInputFailed = false;
+    try {
+      protocol.offerInput(data);
+    } catch (TlsFatalAlertReceived e) {
+      lastInputFailed = true; // the alert itself was recorded by alertReceived
+    } catch (StopHandshake e) {
+      lastInputFailed = true;
+    } catch (TlsFatalAlert e) {
+      lastInputFailed = true;
+      noteLocal(e);
+    } catch (IOException | RuntimeException e) {
+      lastInputFailed = true;
+      noteLocal(e);
+    }
+    flush();
+    if (lastInputFailed || serverHello != null && offer.stopAfterServerHello() || protocol.isClosed()) {
+      finish();
+      return;
+    }
+    readApplicationData();
+    if (handshakeComplete && !exchangeSent) {
+      afterHandshake();
+    }
+  }
+
+  private void noteLocal(Exception e) {
+    if (localFailure == null && serverHello != null || localFailure == null && e instanceof StopHandshake) {
+      // a failure of our own after the server chose: e.g. a suite or version the probe cannot perform
+    }
+    if (localFailure == null) {
+      localFailure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+  }
+
+  private void afterHandshake() {
+    exchangeSent = true;
+    timer.cancel(false);
+    Optional<ApplicationExchange> exchange = settings.exchange();
+    if (exchange.isPresent()) {
+      try {
+        byte[] req = exchange.get().request();
+        protocol.writeApplicationData(req, 0, req.length);
+        flush();
+      } catch (IOException e) {
+        noteLocal(e);
+        finish();
+        return;
+      }
+      timer = ctx.executor().schedule(this::finish, exchange.get().timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } else if (tls13 && !settings.postHandshakeWait().isZero()) {
+      timer = ctx.executor().schedule(this::finish, settings.postHandshakeWait().toMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      finish();
+    }
+  }
+
+  private void readApplicationData() {
+    int n = protocol.getAvailableInputBytes();
+    if (n <= 0) {
+      return;
+    }
+    byte[] b = new byte[n];
+    protocol.readInput(b, 0, n);
+    Optional<ApplicationExchange> exchange = settings.exchange();
+    int max = exchange.map(ApplicationExchange::maxBytes).orElse(0);
+    int room = Math.max(0, max - appResponse.size());
+    appResponse.write(b, 0, Math.min(room, n));
+    if (exchange.isPresent() && (room <= n || exchange.get().complete().test(appResponse.toByteArray()))) {
+      finish();
+    }
+  }
+
+  private void flush() {
+    int n = protocol == null ? 0 : protocol.getAvailableOutputBytes();
+    if (n > 0 && ctx != null && ctx.channel().isActive()) {
+      byte[] out = new byte[n];
+      protocol.readOutput(out, 0, n);
+      recorder.bytes(Side.CLIENT, out);
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(out));
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (finished) {
+      return;
+    }
+    if (cause instanceof IOException && String.valueOf(cause.getMessage()).toLowerCase().contains("reset")) {
+      recorder.close(Side.SERVER, true);
+    } else {
+      localFailure = "connection error: " + cause;
+    }
+    finish();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (!finished) {
+      recorder.close(Side.SERVER, false);
+      finish();
+    }
+  }
+
+  private void handshakeTimedOut() {
+    if (!handshakeComplete && !finished) {
+      timedOut = true;
+      finish();
+    }
+  }
+
+  private void finish() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (protocol != null && !protocol.isClosed()) {
+      try {
+        protocol.close();
+      } catch (IOException | RuntimeException ignored) {
+        // closing is best effort: the outcome is already recorded
+      }
+      flush();
+    }
+    SocketAddress local = ctx.channel().localAddress();
+    done.complete(new ConnectionOutcome(
+        local instanceof InetSocketAddress ? Addresses.format((InetSocketAddress) local) : String.valueOf(local),
+        start, connectMs, handshakeMs, recorder.build(), caNames, timedOut, localFailure,
+        appResponse.size() > 0 ? appResponse.toByteArray() : null, serverHello));
+    ctx.close();
+  }
+
+  // ---- HandshakeEvents (called by Bouncy Castle inside offerInput / connect) ----
+
+  @Override
+  public void received(int type, byte[] body) throws IOException {
+    recorder.handshake(Side.SERVER, type, body);
+    if (type == HandshakeType.server_hello) {
+      serverHello = ServerHelloFields.read(body);
+      if (serverHello != null) {
+        tls13 = serverHello.version() == 0x0304;
+      }
+      if (offer.stopAfterServerHello()) {
+        throw new StopHandshake();
+      }
+    }
+  }
+
+  @Override
+  public void sent(int type, byte[] body) {
+    recorder.handshake(Side.CLIENT, type, body);
+  }
+
+  @Override
+  public void changeCipherSpecSent() {
+    recorder.changeCipherSpec(Side.CLIENT);
+  }
+
+  @Override
+  public void changeCipherSpecReceived() {
+    recorder.changeCipherSpec(Side.SERVER);
+  }
+
+  @Override
+  public void alertReceived(short level, short description) {
+    if (!finished) {
+      recorder.alert(Side.SERVER, level, description);
+    }
+  }
+
+  @Override
+  public void alertRaised(short level, short description, String message, Throwable cause) {
+    if (finished || offer.stopAfterServerHello() && serverHello != null) {
+      return; // our own teardown, not part of what the server did
+    }
+    recorder.alert(Side.CLIENT, level, description);
+    if (level == AlertLevel.fatal && localFailure == null) {
+      localFailure = message != null ? message : cause != null ? String.valueOf(cause.getMessage()) : null;
+    }
+  }
+
+  @Override
+  public void serverVersion(ProtocolVersion version) {
+    tls13 = TlsUtils.isTLSv13(version);
+  }
+
+  @Override
+  public void serverCertificate(List<byte[]> der) {
+    recorder.serverCertificate(der);
+  }
+
+  @Override
+  public void certificateRequested(CertificateRequest request) {
+    List<byte[]> names = new ArrayList<>();
+    List<String> dns = new ArrayList<>();
+    Vector<?> cas = request.getCertificateAuthorities();
+    if (cas != null) {
+      for (Object o : cas) {
+        try {
+          byte[] der = ((X500Name) o).getEncoded();
+          names.add(der);
+          dns.add(new X500Principal(der).getName(X500Principal.RFC2253));
+        } catch (IOException | IllegalArgumentException e) {
+          dns.add(String.valueOf(o));
+        }
+      }
+    }
+    List<Integer> types = new ArrayList<>();
+    if (request.getCertificateTypes() != null) {
+      for (short t : request.getCertificateTypes()) {
+        types.add((int) t);
+      }
+    }
+    List<Integer> algs = new ArrayList<>();
+    if (request.getSupportedSignatureAlgorithms() != null) {
+      for (Object o : request.getSupportedSignatureAlgorithms()) {
+        algs.add(SignatureScheme.from((SignatureAndHashAlgorithm) o));
+      }
+    }
+    caNames = dns;
+    recorder.certificateRequest(new org.tlsprobe.tls.wire.CertificateRequest(types, algs, names));
+  }
+
+  @Override
+  public void clientCertificateSent(List<byte[]> der) {
+    recorder.clientCertificate(der);
+  }
+
+  @Override
+  public void handshakeComplete() {
+    handshakeComplete = true;
+    handshakeMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - activeNanos);
+  }
+
+  /** Thrown from inside Bouncy Castle to end an enumeration handshake once the server's choice is known. */
+  static final class StopHandshake extends IOException {
+    StopHandshake() {
+      super("enumeration: server choice recorded", null);
+    }
+  }
+
+  static Duration ms(long m) {
+    return Duration.ofMillis(m);
+  }
+}

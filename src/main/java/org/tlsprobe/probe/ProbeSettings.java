@@ -1,0 +1,46 @@
+package org.tlsprobe.probe;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to probe: timeouts per phase, how many connections at once, the SNI to send instead of the target
+ * name, the client credential for MTLS, and an optional exchange after the handshake.
+ *
+ * @param postHandshakeWait how long to keep listening after a TLS 1.3 handshake completed, for a server
+ *     that rejects the client's certificate afterwards (certificate_required, bad_certificate)
+ */
+public record ProbeSettings(
+    Duration connectTimeout,
+    Duration handshakeTimeout,
+    int concurrency,
+    Optional<String> sni,
+    Optional<ClientCredential> credential,
+    Duration postHandshakeWait,
+    Optional<ApplicationExchange> exchange) {
+
+  public static ProbeSettings defaults() {
+    return new ProbeSettings(Duration.ofSeconds(10), Duration.ofSeconds(10), 64, Optional.empty(), Optional.empty(),
+        Duration.ofMillis(300), Optional.empty());
+  }
+
+  public ProbeSettings withTimeout(Duration t) {
+    return new ProbeSettings(t, t, concurrency, sni, credential, postHandshakeWait, exchange);
+  }
+
+  public ProbeSettings withConcurrency(int n) {
+    return new ProbeSettings(connectTimeout, handshakeTimeout, n, sni, credential, postHandshakeWait, exchange);
+  }
+
+  public ProbeSettings withSni(Optional<String> s) {
+    return new ProbeSettings(connectTimeout, handshakeTimeout, concurrency, s, credential, postHandshakeWait, exchange);
+  }
+
+  public ProbeSettings withCredential(Optional<ClientCredential> c) {
+    return new ProbeSettings(connectTimeout, handshakeTimeout, concurrency, sni, c, postHandshakeWait, exchange);
+  }
+
+  public ProbeSettings withExchange(Optional<ApplicationExchange> x) {
+    return new ProbeSettings(connectTimeout, handshakeTimeout, concurrency, sni, credential, postHandshakeWait, x);
+  }
+}
