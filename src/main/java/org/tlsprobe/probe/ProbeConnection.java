@@ -67,6 +67,8 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   private String localFailure;
   private ServerHelloFields serverHello;
   private boolean lastInputFailed;
+  private boolean serverCcs;
+  private boolean clientCcs;
 
   ProbeConnection(ProbeSettings settings, Offer offer, String sni, BcTlsCrypto crypto, Clock clock, long connectStartNanos) {
     this.settings = settings;
@@ -89,8 +91,6 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     start = clock.instant();
     connectMs = TimeUnit.NANOSECONDS.toMillis(activeNanos - connectStartNanos);
     timer = ctx.executor().schedule(this::handshakeTimedOut, settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    recorder.clientHello(new ClientHello(0x0303, versionCodes(), SuiteCatalog.asList(offer.suites()),
-        Optional.ofNullable(sni), List.of(), false));
     protocol = new RecordingClientProtocol(this);
     try {
       protocol.connect(new ProbeTlsClient(crypto, offer, sni, settings.credential().orElse(null), this));
@@ -101,14 +101,6 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
       return;
     }
     flush();
-  }
-
-  private List<Integer> versionCodes() {
-    List<Integer> codes = new ArrayList<>();
-    for (ProtocolVersion v : offer.versions()) {
-      codes.add(v.getFullVersion());
-    }
-    return codes.size() > 1 || codes.contains(0x0304) ? codes : List.of();
   }
 
   @Override
@@ -150,9 +142,6 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   }
 
   private void noteLocal(Exception e) {
-    if (localFailure == null && serverHello != null || localFailure == null && e instanceof StopHandshake) {
-      // a failure of our own after the server chose: e.g. a suite or version the probe cannot perform
-    }
     if (localFailure == null) {
       localFailure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
@@ -262,7 +251,9 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
 
   @Override
   public void received(int type, byte[] body) throws IOException {
-    recorder.handshake(Side.SERVER, type, body);
+    if (tls13 && serverHello != null && type != HandshakeType.server_hello) {
+      recorder.decryptedMessage(Side.SERVER, type, body); // TLS 1.2's encrypted Finished stays as the wire shows it
+    }
     if (type == HandshakeType.server_hello) {
       serverHello = ServerHelloFields.read(body);
       if (serverHello != null) {
@@ -276,23 +267,34 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
 
   @Override
   public void sent(int type, byte[] body) {
-    recorder.handshake(Side.CLIENT, type, body);
+    if (tls13 && serverHello != null && type != HandshakeType.client_hello) {
+      recorder.decryptedMessage(Side.CLIENT, type, body);
+    }
   }
 
   @Override
   public void changeCipherSpecSent() {
-    recorder.changeCipherSpec(Side.CLIENT);
+    clientCcs = true;
   }
 
   @Override
   public void changeCipherSpecReceived() {
-    recorder.changeCipherSpec(Side.SERVER);
+    serverCcs = true;
+  }
+
+  /** Whether the server's records are encrypted now: after its ServerHello in TLS 1.3, after its ChangeCipherSpec before. */
+  private boolean serverEncrypting() {
+    return tls13 && serverHello != null || serverCcs && !tls13;
+  }
+
+  private boolean clientEncrypting() {
+    return tls13 && serverHello != null || clientCcs && !tls13;
   }
 
   @Override
   public void alertReceived(short level, short description) {
-    if (!finished) {
-      recorder.alert(Side.SERVER, level, description);
+    if (!finished && serverEncrypting()) {
+      recorder.decryptedAlert(Side.SERVER, level, description);
     }
   }
 
@@ -301,7 +303,9 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     if (finished || offer.stopAfterServerHello() && serverHello != null) {
       return; // our own teardown, not part of what the server did
     }
-    recorder.alert(Side.CLIENT, level, description);
+    if (clientEncrypting()) {
+      recorder.decryptedAlert(Side.CLIENT, level, description);
+    }
     if (level == AlertLevel.fatal && localFailure == null) {
       localFailure = message != null ? message : cause != null ? String.valueOf(cause.getMessage()) : null;
     }
@@ -314,44 +318,29 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
 
   @Override
   public void serverCertificate(List<byte[]> der) {
-    recorder.serverCertificate(der);
+    // the transcript reads the chain from the Certificate message itself
   }
 
   @Override
   public void certificateRequested(CertificateRequest request) {
-    List<byte[]> names = new ArrayList<>();
     List<String> dns = new ArrayList<>();
     Vector<?> cas = request.getCertificateAuthorities();
     if (cas != null) {
       for (Object o : cas) {
         try {
           byte[] der = ((X500Name) o).getEncoded();
-          names.add(der);
           dns.add(new X500Principal(der).getName(X500Principal.RFC2253));
         } catch (IOException | IllegalArgumentException e) {
           dns.add(String.valueOf(o));
         }
       }
     }
-    List<Integer> types = new ArrayList<>();
-    if (request.getCertificateTypes() != null) {
-      for (short t : request.getCertificateTypes()) {
-        types.add((int) t);
-      }
-    }
-    List<Integer> algs = new ArrayList<>();
-    if (request.getSupportedSignatureAlgorithms() != null) {
-      for (Object o : request.getSupportedSignatureAlgorithms()) {
-        algs.add(SignatureScheme.from((SignatureAndHashAlgorithm) o));
-      }
-    }
     caNames = dns;
-    recorder.certificateRequest(new org.tlsprobe.tls.wire.CertificateRequest(types, algs, names));
   }
 
   @Override
   public void clientCertificateSent(List<byte[]> der) {
-    recorder.clientCertificate(der);
+    // the transcript reads it from the Certificate message
   }
 
   @Override
@@ -367,7 +356,4 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     }
   }
 
-  static Duration ms(long m) {
-    return Duration.ofMillis(m);
-  }
 }

@@ -66,7 +66,9 @@ final class RecordingClientProtocol extends TlsClientProtocol {
   @Override
   protected void send13CertificateMessage(Certificate certificate) throws IOException {
     super.send13CertificateMessage(certificate);
-    events.sent(HandshakeType.certificate, new byte[0]);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    certificate.encode(getContext(), body, null);
+    events.sent(HandshakeType.certificate, body.toByteArray());
     events.clientCertificateSent(ders(certificate));
   }
 
