@@ -190,7 +190,9 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     if (n > 0 && ctx != null && ctx.channel().isActive()) {
       byte[] out = new byte[n];
       protocol.readOutput(out, 0, n);
-      recorder.bytes(Side.CLIENT, out);
+      if (!finished) { // our own close_notify at teardown is not part of what the handshake showed
+        recorder.bytes(Side.CLIENT, out);
+      }
       ctx.writeAndFlush(Unpooled.wrappedBuffer(out));
     }
   }
