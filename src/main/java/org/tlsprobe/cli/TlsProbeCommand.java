@@ -27,6 +27,7 @@ public final class TlsProbeCommand implements Runnable {
   /** Builds the command tree with its error handling. */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new TlsProbeCommand());
+    cl.addSubcommand(new ProbeCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setExecutionExceptionHandler(new ExecutionErrorHandler());

@@ -19,7 +19,7 @@ import java.util.Map;
  *     timed out, a suite the probe cannot perform); null when none
  * @param versions accepted versions, newest first; null unless enumerated
  * @param cipherSuites accepted suites per version (server's order of preference); null unless enumerated
- * @param sip the SIP OPTIONS answer, when one was asked for
+ * @param sip the SIP OPTIONS answer; null when none was asked for or none came
  */
 public record ProbeReport(
     String target,
@@ -38,9 +38,6 @@ public record ProbeReport(
 
   /** Milliseconds per phase; null when the phase did not happen. */
   public record Timing(Long dns, Long connect, Long handshake) {}
-
-  /** A SIP answer over the TLS connection; status null when no answer came. */
-  public record SipAnswer(Integer status, String reason, String server, String msDiagnostics) {}
 
   /** Whether this result fails the run (exit code 1): an outcome other than OK, or an error finding. */
   public boolean failed() {

@@ -13,6 +13,7 @@ import org.tlsprobe.tls.transcript.TranscriptBuilder;
 final class ConnectionRecorder {
   private final Clock clock;
   private final TranscriptBuilder builder = new TranscriptBuilder();
+  private int decrypted;
 
   ConnectionRecorder(Clock clock) {
     this.clock = clock;
@@ -25,12 +26,19 @@ final class ConnectionRecorder {
 
   /** A handshake message that was encrypted on the wire, as Bouncy Castle decrypted (or wrote) it. */
   void decryptedMessage(Side from, int type, byte[] body) {
+    decrypted++;
     builder.handshakeMessage(from, type, body, 0, clock.instant());
   }
 
   /** An alert that was encrypted on the wire, as Bouncy Castle decrypted (or raised) it. */
   void decryptedAlert(Side from, int level, int description) {
+    decrypted++;
     builder.alert(from, level, description, 0, clock.instant());
+  }
+
+  /** How many decrypted messages and alerts were written so far (to tell whether a record held any). */
+  int decryptedCount() {
+    return decrypted;
   }
 
   void close(Side from, boolean reset) {

@@ -69,6 +69,8 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   private boolean lastInputFailed;
   private boolean serverCcs;
   private boolean clientCcs;
+  private final RecordSplitter fromServer = new RecordSplitter();
+  private final RecordSplitter fromClient = new RecordSplitter();
 
   ProbeConnection(ProbeSettings settings, Offer offer, String sni, BcTlsCrypto crypto, Clock clock, long connectStartNanos) {
     this.settings = settings;
@@ -112,23 +114,16 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     } finally {
       buf.release();
     }
-    recorder.bytes(Side.SERVER, data);
     if (finished) {
       return;
     }
     lastInputFailed = false;
-    try {
-      protocol.offerInput(data);
-    } catch (TlsFatalAlertReceived e) {
-      lastInputFailed = true; // the alert itself was recorded by alertReceived
-    } catch (StopHandshake e) {
-      lastInputFailed = true;
-    } catch (TlsFatalAlert e) {
-      lastInputFailed = true;
-      noteLocal(e);
-    } catch (IOException | RuntimeException e) {
-      lastInputFailed = true;
-      noteLocal(e);
+    for (byte[] record : fromServer.add(data)) {
+      if (lastInputFailed) {
+        recorder.bytes(Side.SERVER, record); // after a failure: what the server still sent, as it came
+        continue;
+      }
+      offer(record);
     }
     flush();
     if (lastInputFailed || serverHello != null && offer.stopAfterServerHello() || protocol.isClosed()) {
@@ -138,6 +133,34 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     readApplicationData();
     if (handshakeComplete && !exchangeSent) {
       afterHandshake();
+    }
+  }
+
+  /**
+   * Hands one server record to Bouncy Castle. The transcript gets the raw record, except where the probe saw
+   * more than the wire shows: an encrypted record that held handshake messages or an alert is recorded as
+   * what it held (so a TLS 1.3 rejection after the client's Finished reads as the alert it is).
+   */
+  private void offer(byte[] record) {
+    boolean raw = fromServer.passThrough();
+    int type = record[0] & 0xff;
+    boolean decryptable = !raw && (type == 23 && tls13 && serverHello != null || type == 21 && serverEncrypting());
+    int before = recorder.decryptedCount();
+    if (!decryptable) {
+      recorder.bytes(Side.SERVER, record);
+    }
+    try {
+      protocol.offerInput(record);
+    } catch (TlsFatalAlertReceived e) {
+      lastInputFailed = true; // the alert itself was recorded by alertReceived
+    } catch (StopHandshake e) {
+      lastInputFailed = true;
+    } catch (IOException | RuntimeException e) {
+      lastInputFailed = true;
+      noteLocal(e);
+    }
+    if (decryptable && recorder.decryptedCount() == before) {
+      recorder.bytes(Side.SERVER, record); // application data, or nothing Bouncy Castle could read
     }
   }
 
@@ -191,7 +214,14 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
       byte[] out = new byte[n];
       protocol.readOutput(out, 0, n);
       if (!finished) { // our own close_notify at teardown is not part of what the handshake showed
-        recorder.bytes(Side.CLIENT, out);
+        for (byte[] record : fromClient.add(out)) {
+          int type = record[0] & 0xff;
+          boolean shownDecrypted = !fromClient.passThrough()
+              && (type == 23 && tls13 && serverHello != null && !exchangeSent || type == 21 && clientEncrypting());
+          if (!shownDecrypted) {
+            recorder.bytes(Side.CLIENT, record);
+          }
+        }
       }
       ctx.writeAndFlush(Unpooled.wrappedBuffer(out));
     }

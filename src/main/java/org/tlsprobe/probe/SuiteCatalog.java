@@ -38,7 +38,7 @@ final class SuiteCatalog {
         }
       }
     }
-    return Map.copyOf(names);
+    return java.util.Collections.unmodifiableMap(names); // sorted by code point, for stable offers
   }
 
   static String name(int code) {

@@ -93,7 +93,9 @@ public final class ProbeJsonRenderer {
       s.put("status", r.sip().status());
       s.put("reason", r.sip().reason());
       s.put("server", r.sip().server());
+      s.put("user_agent", r.sip().userAgent());
       s.put("ms_diagnostics", r.sip().msDiagnostics());
+      s.put("time_ms", r.sip().timeMs());
     }
     return o;
   }

@@ -64,9 +64,9 @@ public final class ProbeTextRenderer {
       }
     }
     if (r.sip() != null) {
-      out.println("  SIP OPTIONS: " + (r.sip().status() == null ? "no answer"
-          : r.sip().status() + " " + r.sip().reason() + (r.sip().server() != null ? " (" + r.sip().server() + ")" : "")));
-      if (r.sip().msDiagnostics() != null) {
+      out.println("  SIP OPTIONS: " + r.sip().status() + " " + r.sip().reason()
+          + (r.sip().server().isEmpty() ? "" : " (" + r.sip().server() + ")") + ", " + r.sip().timeMs() + " ms");
+      if (!r.sip().msDiagnostics().isEmpty()) {
         out.println("    ms-diagnostics: " + r.sip().msDiagnostics());
       }
     }

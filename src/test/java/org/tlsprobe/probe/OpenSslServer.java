@@ -10,23 +10,23 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** An {@code openssl s_server} on 127.0.0.1 for one test; started on a free port, killed by its pid on close. */
-final class OpenSslServer implements AutoCloseable {
+public final class OpenSslServer implements AutoCloseable {
   private final Process process;
-  final int port;
+  public final int port;
 
   private OpenSslServer(Process process, int port) {
     this.process = process;
     this.port = port;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
   /** Starts {@code openssl s_server -www} with the given extra arguments and waits until it accepts. */
-  static OpenSslServer start(Path cert, Path key, String... extra) throws Exception {
+  public static OpenSslServer start(Path cert, Path key, String... extra) throws Exception {
     for (int attempt = 0; attempt < 5; attempt++) {
       int port = freePort();
       List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-www", "-accept", "127.0.0.1:" + port,

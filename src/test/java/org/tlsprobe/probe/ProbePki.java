@@ -34,25 +34,25 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Certificates for probe tests, made in code: a root, an issuing CA, and leaves with the defects the
  * tests need (expired, wrong name, small key, MD5 signature, missing EKU). Written as PEM for openssl.
  */
-final class ProbePki {
+public final class ProbePki {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  record Issued(X509Certificate cert, PrivateKey key) {}
+  public record Issued(X509Certificate cert, PrivateKey key) {}
 
-  static KeyPair rsa(int bits) throws Exception {
+  public static KeyPair rsa(int bits) throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(bits, RANDOM);
     return g.generateKeyPair();
   }
 
-  static KeyPair ec() throws Exception {
+  public static KeyPair ec() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
     return g.generateKeyPair();
   }
 
   /** A leaf / CA description: set what differs from a sound certificate. */
-  static final class Spec {
+  public static final class Spec {
     String subject;
     KeyPair keys;
     List<String> dnsNames = new ArrayList<>(List.of("localhost"));
@@ -63,13 +63,13 @@ final class ProbePki {
     String signature = "SHA256withRSA";
     List<KeyPurposeId> eku = new ArrayList<>(List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth));
 
-    Spec(String subject, KeyPair keys) {
+    public Spec(String subject, KeyPair keys) {
       this.subject = subject;
       this.keys = keys;
     }
   }
 
-  static Issued issue(Spec s, Issued issuer) throws Exception {
+  public static Issued issue(Spec s, Issued issuer) throws Exception {
     X500Name subject = new X500Name(s.subject);
     X500Name issuerName = issuer == null ? subject : new X500Name(issuer.cert().getSubjectX500Principal().getName());
     PrivateKey signKey = issuer == null ? s.keys.getPrivate() : issuer.key();
@@ -100,19 +100,19 @@ final class ProbePki {
     return new Issued(cert, s.keys.getPrivate());
   }
 
-  static Issued root(String cn) throws Exception {
-    Spec s = new Spec("CN=" + cn + ",O=Probe Test", rsa(2048));
+  public static Issued root(String cn) throws Exception {
+    Spec s = new Spec("O=Probe Test,CN=" + cn, rsa(2048));
     s.ca = true;
     return issue(s, null);
   }
 
-  static Issued intermediate(String cn, Issued root) throws Exception {
-    Spec s = new Spec("CN=" + cn + ",O=Probe Test", rsa(2048));
+  public static Issued intermediate(String cn, Issued root) throws Exception {
+    Spec s = new Spec("O=Probe Test,CN=" + cn, rsa(2048));
     s.ca = true;
     return issue(s, root);
   }
 
-  static Path pem(Path dir, String name, Object... objects) throws IOException {
+  public static Path pem(Path dir, String name, Object... objects) throws IOException {
     StringWriter sw = new StringWriter();
     try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
       for (Object o : objects) {
