@@ -28,6 +28,7 @@ public final class TlsProbeCommand implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new TlsProbeCommand());
     cl.addSubcommand(new ProbeCommand());
+    cl.addSubcommand(new CertCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setExecutionExceptionHandler(new ExecutionErrorHandler());
