@@ -41,7 +41,9 @@ public abstract class CaptureReader implements Closeable {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
       long size = channel.size();
-      ChannelBuffer in = new ChannelBuffer(channel, size, ChannelBuffer.DEFAULT_SIZE, progress);
+      // A small file gets a buffer of its own size: analyzing many small files should not zero 4 MiB each.
+      int bufferSize = (int) Math.max(64, Math.min(ChannelBuffer.DEFAULT_SIZE, size));
+      ChannelBuffer in = new ChannelBuffer(channel, size, bufferSize, progress);
       in.ensure(4);
       int n = Math.min(4, in.available());
       byte[] b = in.array();
