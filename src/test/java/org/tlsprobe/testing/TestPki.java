@@ -105,7 +105,9 @@ public final class TestPki {
     try {
       String[] parts = kind.split("-", 2);
       KeyPairGenerator g = KeyPairGenerator.getInstance(parts[0], BC);
-      if (parts[0].equals("EC")) {
+      if (parts.length == 1) {
+        // Ed25519, Ed448: no parameters
+      } else if (parts[0].equals("EC")) {
         g.initialize(new ECGenParameterSpec(parts[1]), new SecureRandom());
       } else {
         g.initialize(Integer.parseInt(parts[1]), new SecureRandom());
@@ -182,7 +184,7 @@ public final class TestPki {
       return this;
     }
 
-    /** "RSA-1024", "RSA-512", "EC-secp256r1", "EC-secp224r1", "DSA-1024"... */
+    /** "RSA-1024", "RSA-512", "EC-secp256r1", "EC-secp224r1", "DSA-1024", "Ed25519"... */
     public Builder key(String kind) {
       this.keyKind = kind;
       return this;

@@ -20,7 +20,8 @@ public final class KeyTooSmallCheck extends CertificateCheck {
 
   @Override
   protected boolean appliesTo(CertificateInChain c, ChainAnalysis chain) {
-    return Certificates.keyBits(c.certificate().getPublicKey()) > 0;
+    String alg = c.certificate().getPublicKey().getAlgorithm();
+    return (alg.equals("RSA") || alg.equals("DSA") || alg.equals("EC")) && Certificates.keyBits(c.certificate().getPublicKey()) > 0;
   }
 
   @Override
