@@ -9,19 +9,23 @@ public final class CertificateOrder {
   private CertificateOrder() {}
 
   /**
-   * The index of the leaf: the first certificate unless it issued another presented certificate, in which
-   * case the first one that issued none (the end of the chain nobody below depends on).
+   * The index of the leaf: the first certificate unless it issued another presented certificate; then the
+   * first end-entity (non-CA) certificate that issued none, else the first certificate that issued none.
    */
   public static int leafIndex(List<X509Certificate> certs) {
-    if (!issuedAnother(certs, 0)) {
+    if (certs.isEmpty() || !issuedAnother(certs, 0)) {
       return 0;
     }
+    int firstUnused = -1;
     for (int i = 1; i < certs.size(); i++) {
       if (!issuedAnother(certs, i)) {
-        return i;
+        if (!Certificates.isCa(certs.get(i))) {
+          return i;
+        }
+        firstUnused = firstUnused < 0 ? i : firstUnused;
       }
     }
-    return 0;
+    return Math.max(firstUnused, 0);
   }
 
   /** The certificates leaf first, each followed by its issuer when present; certificates off the path last. */
@@ -50,9 +54,6 @@ public final class CertificateOrder {
 
   private static boolean issuedAnother(List<X509Certificate> certs, int i) {
     X509Certificate c = certs.get(i);
-    if (Certificates.isSelfSigned(c) && certs.size() > 1 && !Certificates.isCa(c)) {
-      return false;
-    }
     for (int j = 0; j < certs.size(); j++) {
       if (j != i && !certs.get(j).equals(c) && Certificates.issued(c, certs.get(j))) {
         return true;

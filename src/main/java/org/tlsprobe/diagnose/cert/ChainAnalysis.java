@@ -82,6 +82,20 @@ public final class ChainAnalysis {
         .toList();
   }
 
+  /**
+   * Whether the path stops at a CA certificate whose issuer is unknown. Servers need not send their root, so
+   * the unknown issuer is most likely a root nobody here trusts (CHAIN_UNTRUSTED), rarely a further
+   * intermediate. A leaf whose issuer is unknown, by contrast, lacks its intermediate (CHAIN_INCOMPLETE).
+   */
+  public boolean endsAtUnknownCaIssuer() {
+    return path.end() == ChainPath.End.INCOMPLETE && Certificates.isCa(path.last());
+  }
+
+  /** The certificate the path stops at when its issuer is unknown (INCOMPLETE paths only). */
+  public CertificateInChain orphan() {
+    return certificates.get(path.certificates().size() - 1);
+  }
+
   /** The trust anchor or self-signed root the path ends at, if it ends at one. */
   public java.util.Optional<CertificateInChain> root() {
     return certificates.stream().filter(CertificateInChain::isRoot).findFirst();

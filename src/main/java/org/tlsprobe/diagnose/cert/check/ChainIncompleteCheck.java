@@ -11,8 +11,9 @@ import org.tlsprobe.diagnose.cert.Verdict;
 import org.tlsprobe.model.Severity;
 
 /**
- * The path stops at a certificate whose issuer is nowhere: not sent, not among the intermediates the
- * client holds, not a trust anchor. Names the missing issuer.
+ * The path stops at the leaf (or another end-entity certificate) whose issuer is nowhere: not sent, not
+ * among the intermediates the client holds, not a trust anchor. Names the missing issuer. When the path
+ * stops at a CA instead, the unknown issuer is most likely a root: CHAIN_UNTRUSTED says so.
  */
 public final class ChainIncompleteCheck implements Check {
   private static final CheckInfo INFO = new CheckInfo("CHAIN_INCOMPLETE", Severity.ERROR, "RFC 8446 4.4.2, RFC 5246 7.4.2; RFC 5280 6.1");
@@ -28,8 +29,10 @@ public final class ChainIncompleteCheck implements Check {
     if (path.end() != ChainPath.End.INCOMPLETE) {
       return Verdict.pass(INFO);
     }
-    List<CertificateInChain> certs = chain.certificates();
-    CertificateInChain orphan = certs.get(path.certificates().size() - 1);
+    if (chain.endsAtUnknownCaIssuer()) {
+      return Verdict.notApplicable(INFO);
+    }
+    CertificateInChain orphan = chain.orphan();
     String missing = path.missingIssuer().getName();
     StringBuilder msg = new StringBuilder("The issuer \"" + missing + "\" of " + orphan.label()
         + " is missing: it is not in the chain" + (chain.context().trust().intermediates().isEmpty() ? "" : " nor in --intermediates")

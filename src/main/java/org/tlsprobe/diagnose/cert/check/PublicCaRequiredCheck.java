@@ -23,13 +23,14 @@ public final class PublicCaRequiredCheck implements Check {
 
   @Override
   public Verdict check(ChainAnalysis chain) {
-    if (!chain.context().role().needsPublicCa() || chain.path().end() == ChainPath.End.INCOMPLETE) {
+    if (!chain.context().role().needsPublicCa() || chain.path().end() == ChainPath.End.INCOMPLETE && !chain.endsAtUnknownCaIssuer()) {
       return Verdict.notApplicable(INFO);
     }
     if (chain.path().end() == ChainPath.End.TRUSTED) {
       return Verdict.pass(INFO);
     }
-    String root = chain.root().map(r -> r.label()).orElse("its root");
+    String root = chain.root().map(r -> r.label())
+        .orElse("\"" + (chain.path().missingIssuer() == null ? "?" : chain.path().missingIssuer().getName()) + "\"");
     return Verdict.fail(INFO, INFO.chainFinding(
         "Role " + chain.context().role().label() + " needs a certificate from a public CA, but the chain ends at " + root
             + ", which is not a publicly trusted root",

@@ -39,12 +39,11 @@ class ChainIncompleteCheckTest extends RuleTestSupport {
   }
 
   @Test
-  void missingIssuerOfTheIntermediate_isReportedOnTheIntermediate() {
+  void unknownIssuerOfAnIntermediate_isLeftToChainUntrusted() {
+    // Leaf and issuing CA sent, the CA's issuer unknown: most likely an untrusted root, not a missing intermediate.
     TestPki.Ca policy = root.issuingCa("CN=Policy CA");
     TestPki.Ca deep = policy.issuingCa("CN=Deep Issuing CA");
-    Finding f = assertFailsOnce(Chains.presenting(deep.leaf("a.example.com").build(), deep.certificate()).trusting(root.certificate()).context());
-    assertEquals(1, f.certificate());
-    assertTrue(f.message().contains("CN=Policy CA"), f.message());
+    assertNotApplicable(Chains.presenting(deep.leaf("a.example.com").build(), deep.certificate()).trusting(root.certificate()).context());
   }
 
   @Test

@@ -58,6 +58,15 @@ class ChainUntrustedCheckTest extends RuleTestSupport {
   }
 
   @Test
+  void intermediateSentButItsRootUnknown_isErrorOnTheIntermediateNamingTheRoot() {
+    Finding f = assertFailsOnce(Chains.presenting(issuing.leaf("a.example.com").build(), issuing.certificate())
+        .trusting(pki.root("CN=Other Root").certificate()).context());
+    assertEquals(1, f.certificate());
+    assertTrue(f.message().contains("whose issuer \"CN=Test Root CA,O=Example\""), f.message());
+    assertTrue(f.advice().contains("If it is a further intermediate CA, send it"), f.advice());
+  }
+
+  @Test
   void missingIntermediate_isNotApplicable() {
     assertNotApplicable(Chains.presenting(issuing.leaf("a.example.com").build()).trusting(root.certificate()).context());
   }

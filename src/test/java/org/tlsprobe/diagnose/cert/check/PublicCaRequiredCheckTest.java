@@ -47,7 +47,14 @@ class PublicCaRequiredCheckTest extends RuleTestSupport {
   }
 
   @Test
-  void incompleteChain_isNotApplicable() {
+  void rootNotSentAndNotPublic_isError() {
+    ChainContext c = Chains.presenting(issuing.leaf("edge.example.com").build(), issuing.certificate()).role(Role.EDGE_EXTERNAL).context();
+    ChainContext system = new ChainContext(c.presented(), c.role(), c.purpose(), c.expectedNames(), c.at(), TrustAnchors.system(), c.warnDays());
+    assertTrue(assertFailsOnce(system).message().contains("CN=Test Root CA"));
+  }
+
+  @Test
+  void leafWithoutItsIntermediate_isNotApplicable() {
     assertNotApplicable(Chains.presenting(issuing.leaf("edge.example.com").build()).role(Role.FEDERATION).context());
   }
 }
