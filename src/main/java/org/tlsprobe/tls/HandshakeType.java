@@ -51,15 +51,19 @@ public enum HandshakeType {
     return label;
   }
 
-  /** The type for a wire code; never throws. */
-  public static HandshakeType of(int code) {
-    if (code >= 0) {
-      for (HandshakeType t : values()) {
-        if (t.code == code) {
-          return t;
-        }
+  private static final HandshakeType[] BY_CODE = new HandshakeType[256];
+
+  static {
+    java.util.Arrays.fill(BY_CODE, UNKNOWN);
+    for (HandshakeType t : values()) {
+      if (t.code >= 0) {
+        BY_CODE[t.code] = t;
       }
     }
-    return UNKNOWN;
+  }
+
+  /** The type for a wire code; never throws. */
+  public static HandshakeType of(int code) {
+    return code >= 0 && code < 256 ? BY_CODE[code] : UNKNOWN;
   }
 }

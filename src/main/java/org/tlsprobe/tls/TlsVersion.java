@@ -31,10 +31,21 @@ public enum TlsVersion {
    * Facebook/Google code points (0x7eNN, 0xfb1a) count as TLS 1.3, as Wireshark names them.
    */
   public static TlsVersion of(int code) {
-    for (TlsVersion v : values()) {
-      if (v.code == code) {
-        return v;
-      }
+    switch (code) {
+      case 0x0002:
+        return SSLv2;
+      case 0x0300:
+        return SSLv3;
+      case 0x0301:
+        return TLSv1_0;
+      case 0x0302:
+        return TLSv1_1;
+      case 0x0303:
+        return TLSv1_2;
+      case 0x0304:
+        return TLSv1_3;
+      default:
+        break;
     }
     if ((code & 0xff00) == 0x7f00 || (code & 0xff00) == 0x7e00 || code == 0xfb1a) {
       return TLSv1_3;

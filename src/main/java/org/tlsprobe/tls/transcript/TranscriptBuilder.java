@@ -2,9 +2,7 @@ package org.tlsprobe.tls.transcript;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.tlsprobe.tls.HandshakeType;
 import org.tlsprobe.tls.Side;
@@ -32,8 +30,19 @@ import org.tlsprobe.tls.wire.TlsRecord;
  * bounded: application data is counted, never kept.
  */
 public final class TranscriptBuilder {
+  /**
+   * Application-data records recorded as events per direction; later ones are only counted. Enough for
+   * any verdict (the judge reads the first records after the handshake), and memory stays bounded on a
+   * connection that runs for hours.
+   */
+  public static final int MAX_APPLICATION_DATA_EVENTS = 256;
+  /** Events of any kind kept per connection; later ones are counted (TCP closes get a little extra room). */
+  public static final int MAX_EVENTS = 4096;
+
   private final List<TranscriptEvent> events = new ArrayList<>();
-  private final Map<Side, Direction> directions = new EnumMap<>(Side.class);
+  private long droppedEvents;
+  private final Direction client = new Direction(Side.CLIENT);
+  private final Direction server = new Direction(Side.SERVER);
 
   private ClientHello clientHello;
   private ServerHello serverHello;
@@ -43,10 +52,10 @@ public final class TranscriptBuilder {
   /** The version the ServerHello (or HelloRetryRequest) chose; UNKNOWN before. */
   private TlsVersion version = TlsVersion.UNKNOWN;
 
-  public TranscriptBuilder() {
-    for (Side side : Side.values()) {
-      directions.put(side, new Direction(side));
-    }
+  public TranscriptBuilder() {}
+
+  private Direction direction(Side side) {
+    return side == Side.CLIENT ? client : server;
   }
 
   /** Raw TLS stream bytes of one direction, in any split; records and messages are rebuilt inside. */
@@ -57,38 +66,38 @@ public final class TranscriptBuilder {
     if (offset < 0 || offset > data.length - length) {
       throw new IllegalArgumentException("window " + offset + "+" + length + " outside " + data.length + " bytes");
     }
-    directions.get(from).bytes(data, offset, length, packet, time);
+    direction(from).bytes(data, offset, length, packet, time);
   }
 
   /** A handshake message that was already decrypted (the live probe, TLS 1.3). */
   public void handshakeMessage(Side from, int type, byte[] body, long packet, Instant time) {
-    directions.get(from).message(type, body.length, body, packet, time);
+    direction(from).message(type, body.length, body, packet, time);
   }
 
   /** An alert the probe decrypted or saw through Bouncy Castle. */
   public void alert(Side from, int level, int description, long packet, Instant time) {
-    events.add(new TranscriptEvent.Alert(from, packet, time, level, description));
+    add(new TranscriptEvent.Alert(from, packet, time, level, description));
   }
 
   /** A FIN ({@code reset} false) or RST from {@code from}, or, live, the peer closing the connection. */
   public void close(Side from, boolean reset, long packet, Instant time) {
-    events.add(new TranscriptEvent.Close(from, packet, time, reset));
+    add(new TranscriptEvent.Close(from, packet, time, reset));
   }
 
   /** A TCP hole in one direction: {@code missingBytes} never arrived. */
   public void gap(Side from, long missingBytes, long packet, Instant time) {
-    events.add(new TranscriptEvent.Gap(from, packet, time, missingBytes));
-    directions.get(from).gap(missingBytes, packet, time);
+    add(new TranscriptEvent.Gap(from, packet, time, missingBytes));
+    direction(from).gap(missingBytes, packet, time);
   }
 
   /** Whether either direction has shown a plausible TLS record (or SSLv2 hello) so far. */
   public boolean looksLikeTls() {
-    return directions.get(Side.CLIENT).stream.looksLikeTls() || directions.get(Side.SERVER).stream.looksLikeTls();
+    return direction(Side.CLIENT).stream.looksLikeTls() || direction(Side.SERVER).stream.looksLikeTls();
   }
 
   /** Whether {@code side} has shown TLS so far. */
   public boolean looksLikeTls(Side side) {
-    return directions.get(side).stream.looksLikeTls();
+    return direction(side).stream.looksLikeTls();
   }
 
   /** The transcript so far; the builder can go on afterwards. */
@@ -96,8 +105,8 @@ public final class TranscriptBuilder {
     List<TranscriptEvent> out = new ArrayList<>(events);
     // A direction that answered a TLS peer with bytes that never became TLS: say so where they came.
     List<Direction> silent = new ArrayList<>();
-    for (Direction d : directions.values()) {
-      if (d.nonTlsIndex >= 0 && !d.stream.looksLikeTls() && directions.get(d.side.other()).stream.looksLikeTls()) {
+    for (Direction d : List.of(client, server)) {
+      if (d.nonTlsIndex >= 0 && !d.stream.looksLikeTls() && direction(d.side.other()).stream.looksLikeTls()) {
         silent.add(d);
       }
     }
@@ -118,7 +127,30 @@ public final class TranscriptBuilder {
   }
 
   private void violation(Side from, String message, long packet, Instant time) {
-    events.add(new TranscriptEvent.ProtocolViolation(from, packet, time, message));
+    add(new TranscriptEvent.ProtocolViolation(from, packet, time, message));
+  }
+
+  private void add(TranscriptEvent e) {
+    if (events.size() < MAX_EVENTS || (e instanceof TranscriptEvent.Close && events.size() < MAX_EVENTS + 64)) {
+      events.add(e);
+    } else {
+      droppedEvents++;
+    }
+  }
+
+  /** Events not recorded because of the caps (application data beyond the first records, floods). */
+  public long droppedEvents() {
+    return droppedEvents;
+  }
+
+  /** Application-data records seen from {@code side}, recorded or not. */
+  public long applicationDataRecords(Side side) {
+    return direction(side).applicationDataRecords;
+  }
+
+  /** Application-data bytes (record payloads) seen from {@code side}. */
+  public long applicationDataBytes(Side side) {
+    return direction(side).applicationDataBytes;
   }
 
   private boolean tls13() {
@@ -150,6 +182,8 @@ public final class TranscriptBuilder {
     final RecordStream stream = new RecordStream(this);
     final HandshakeAssembler assembler = new HandshakeAssembler(this, this::keepBody);
     boolean encrypted;
+    long applicationDataRecords;
+    long applicationDataBytes;
     int sslv2Records;
     boolean sslv2Keyed;
 
@@ -170,7 +204,7 @@ public final class TranscriptBuilder {
     }
 
     void bytes(byte[] data, int offset, int length, long packet, Instant time) {
-      if (!stream.looksLikeTls() && directions.get(side.other()).stream.looksLikeTls()) {
+      if (!stream.looksLikeTls() && direction(side.other()).stream.looksLikeTls()) {
         if (nonTlsIndex < 0) {
           nonTlsIndex = events.size();
           nonTlsPacket = packet;
@@ -228,7 +262,7 @@ public final class TranscriptBuilder {
       this.time = time;
       switch (record.contentType()) {
         case TlsRecord.CHANGE_CIPHER_SPEC:
-          events.add(new TranscriptEvent.ChangeCipherSpec(side, packet, time));
+          add(new TranscriptEvent.ChangeCipherSpec(side, packet, time));
           if (!compatibilityChangeCipherSpec()) {
             encrypted = true;
             assembler.reset();
@@ -239,13 +273,18 @@ public final class TranscriptBuilder {
           break;
         case TlsRecord.HANDSHAKE:
           if (encrypted) {
-            events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.ENCRYPTED));
+            add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.ENCRYPTED));
           } else if (!assembler.stopped()) {
             assembler.fragment(record.fragment(), 0, record.length());
           }
           break;
         case TlsRecord.APPLICATION_DATA:
-          events.add(new TranscriptEvent.ApplicationData(side, packet, time, record.length()));
+          applicationDataBytes += record.length();
+          if (applicationDataRecords++ < MAX_APPLICATION_DATA_EVENTS) {
+            add(new TranscriptEvent.ApplicationData(side, packet, time, record.length()));
+          } else {
+            droppedEvents++;
+          }
           break;
         case TlsRecord.SSLV2:
           sslv2Record(record, packet, time);
@@ -258,11 +297,11 @@ public final class TranscriptBuilder {
     private void alertRecord(TlsRecord record, long packet, Instant time) {
       byte[] f = record.fragment();
       if (encrypted || f.length % 2 != 0 || f.length == 0 || (f.length > 2 && !plaintextAlerts(f))) {
-        events.add(new TranscriptEvent.Alert(side, packet, time, -1, -1));
+        add(new TranscriptEvent.Alert(side, packet, time, -1, -1));
         return;
       }
       for (int i = 0; i < f.length; i += 2) {
-        events.add(new TranscriptEvent.Alert(side, packet, time, f[i] & 0xff, f[i + 1] & 0xff));
+        add(new TranscriptEvent.Alert(side, packet, time, f[i] & 0xff, f[i + 1] & 0xff));
       }
     }
 
@@ -298,7 +337,7 @@ public final class TranscriptBuilder {
       try {
         switch (t) {
           case CLIENT_HELLO:
-            events.add(new TranscriptEvent.Handshake(side, packet, time, t));
+            add(new TranscriptEvent.Handshake(side, packet, time, t));
             ClientHello ch = ClientHello.parse(ByteReader.of(body, "ClientHello"));
             if (clientHello == null) {
               clientHello = ch;
@@ -308,7 +347,7 @@ public final class TranscriptBuilder {
             serverHelloMessage(body, packet, time);
             return;
           case CERTIFICATE:
-            events.add(new TranscriptEvent.Handshake(side, packet, time, t));
+            add(new TranscriptEvent.Handshake(side, packet, time, t));
             if (body != null) {
               CertificateMessage cm = CertificateMessage.parse(ByteReader.of(body, "Certificate"), version);
               if (side == Side.SERVER && serverCertificate == null) {
@@ -319,13 +358,13 @@ public final class TranscriptBuilder {
             }
             return;
           case CERTIFICATE_REQUEST:
-            events.add(new TranscriptEvent.Handshake(side, packet, time, t));
+            add(new TranscriptEvent.Handshake(side, packet, time, t));
             if (body != null && side == Side.SERVER && certificateRequest == null) {
               certificateRequest = CertificateRequest.parse(ByteReader.of(body, "CertificateRequest"), version);
             }
             return;
           default:
-            events.add(new TranscriptEvent.Handshake(side, packet, time, t));
+            add(new TranscriptEvent.Handshake(side, packet, time, t));
         }
       } catch (TlsParseException e) {
         TranscriptBuilder.this.violation(side, e.getMessage(), packet, time);
@@ -337,10 +376,10 @@ public final class TranscriptBuilder {
       try {
         sh = ServerHello.parse(ByteReader.of(body, "ServerHello"));
       } catch (TlsParseException e) {
-        events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SERVER_HELLO));
+        add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SERVER_HELLO));
         throw e;
       }
-      events.add(new TranscriptEvent.Handshake(side, packet, time,
+      add(new TranscriptEvent.Handshake(side, packet, time,
           sh.helloRetryRequest() ? HandshakeType.HELLO_RETRY_REQUEST : HandshakeType.SERVER_HELLO));
       if (serverHello == null || (serverHello.helloRetryRequest() && !sh.helloRetryRequest())) {
         serverHello = sh;
@@ -358,7 +397,7 @@ public final class TranscriptBuilder {
         if (index == 0 && side == Side.CLIENT && msgType == 1) {
           ClientHello ch = ClientHello.parseSslv2(ByteReader.of(f, 1, f.length - 1, "SSLv2 ClientHello"));
           boolean pureSslv2 = ch.legacyVersion() == TlsVersion.SSLv2.code();
-          events.add(new TranscriptEvent.Handshake(side, packet, time,
+          add(new TranscriptEvent.Handshake(side, packet, time,
               pureSslv2 ? HandshakeType.SSL2_CLIENT_HELLO : HandshakeType.CLIENT_HELLO));
           if (clientHello == null) {
             clientHello = ch;
@@ -367,7 +406,7 @@ public final class TranscriptBuilder {
         }
         if (index == 0 && side == Side.SERVER && msgType == 4) {
           ServerHello sh = ServerHello.parseSslv2(ByteReader.of(f, 1, f.length - 1, "SSLv2 ServerHello"));
-          events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_SERVER_HELLO));
+          add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_SERVER_HELLO));
           if (serverHello == null) {
             serverHello = sh;
             version = TlsVersion.SSLv2;
@@ -376,11 +415,11 @@ public final class TranscriptBuilder {
         }
         if (side == Side.CLIENT && !sslv2Keyed && msgType == 2) {
           sslv2Keyed = true;
-          events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_CLIENT_MASTER_KEY));
+          add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_CLIENT_MASTER_KEY));
           return;
         }
         sslv2Keyed = true;
-        events.add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_ENCRYPTED));
+        add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SSL2_ENCRYPTED));
       } catch (TlsParseException e) {
         TranscriptBuilder.this.violation(side, e.getMessage(), packet, time);
       }

@@ -63,6 +63,18 @@ public final class ByteReader {
     }
   }
 
+  /** Reads an n-byte length prefix of structure {@code name}; the field is named only when it fails. */
+  private int lengthPrefix(int n, String name) {
+    if (n > end - pos) {
+      need(n, name + ".length");
+    }
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+      v = (v << 8) | (data[pos++] & 0xff);
+    }
+    return v;
+  }
+
   public int u8(String field) {
     need(1, field);
     return data[pos++] & 0xff;
@@ -135,19 +147,19 @@ public final class ByteReader {
 
   /** A structure with a one-byte length prefix. */
   public ByteReader slice8(String name) {
-    int len = u8(name + ".length");
+    int len = lengthPrefix(1, name);
     return sliceOf(len, name);
   }
 
   /** A structure with a two-byte length prefix. */
   public ByteReader slice16(String name) {
-    int len = u16(name + ".length");
+    int len = lengthPrefix(2, name);
     return sliceOf(len, name);
   }
 
   /** A structure with a three-byte length prefix. */
   public ByteReader slice24(String name) {
-    int len = u24(name + ".length");
+    int len = lengthPrefix(3, name);
     return sliceOf(len, name);
   }
 

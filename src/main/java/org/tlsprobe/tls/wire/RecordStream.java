@@ -320,6 +320,13 @@ public final class RecordStream {
   private int readHeader(byte[] data, int p, int end, long packet, Instant time) {
     if (headerLength == 0) {
       recordOffset = offset;
+      if (!sslv2Mode && end - p >= 5) { // the usual case: a whole header in hand
+        System.arraycopy(data, p, header, 0, 5);
+        headerLength = 5;
+        offset += 5;
+        startBody(packet, time);
+        return p + 5;
+      }
     }
     int need = headerNeeds();
     while (headerLength < need && p < end) {

@@ -159,4 +159,22 @@ class TranscriptBuilderTest {
     assertTrue(b.looksLikeTls());
     assertEquals(HandshakeType.UNKNOWN, HandshakeType.of(99));
   }
+
+  @Test
+  void longDownload_eventsCappedBytesCounted() throws Exception {
+    EngineHandshake.Recording rec = Recordings.get(Kind.TLS12_SERVER_AUTH);
+    TranscriptBuilder b = Transcripts.feed(rec);
+    byte[] last = rec.chunks().get(rec.chunks().size() - 1).bytes(); // the server's application data record
+    int before = b.build().events().size();
+    for (int i = 0; i < 10_000; i++) {
+      b.bytes(Side.SERVER, last, 0, last.length, 100 + i, Transcripts.T0);
+    }
+    b.close(Side.SERVER, true, 20_000, Transcripts.T0);
+    HandshakeTranscript t = b.build();
+    assertEquals(before + TranscriptBuilder.MAX_APPLICATION_DATA_EVENTS - 1 + 1, t.events().size());
+    assertEquals(10_001, b.applicationDataRecords(Side.SERVER));
+    assertEquals(10_001L * (last.length - 5), b.applicationDataBytes(Side.SERVER));
+    assertEquals(10_001 - TranscriptBuilder.MAX_APPLICATION_DATA_EVENTS, b.droppedEvents());
+    assertTrue(t.events().get(t.events().size() - 1) instanceof TranscriptEvent.Close);
+  }
 }
