@@ -8,7 +8,7 @@ package org.tlsprobe.model;
  * @param server the Server header, empty when absent
  * @param userAgent the User-Agent header, empty when absent
  * @param msDiagnostics Lync/Skype's ms-diagnostics header (it names the failure), empty when absent
- * @param timeMs milliseconds from sending the request to the final answer
+ * @param timeMs milliseconds from sending the request to the final answer, -1 when not measured
  */
 public record SipAnswer(int status, String reason, String server, String userAgent, String msDiagnostics, long timeMs) {
   public SipAnswer {

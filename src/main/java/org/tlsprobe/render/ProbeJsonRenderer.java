@@ -95,7 +95,11 @@ public final class ProbeJsonRenderer {
       s.put("server", r.sip().server());
       s.put("user_agent", r.sip().userAgent());
       s.put("ms_diagnostics", r.sip().msDiagnostics());
-      s.put("time_ms", r.sip().timeMs());
+      if (r.sip().timeMs() >= 0) {
+        s.put("time_ms", r.sip().timeMs());
+      } else {
+        s.putNull("time_ms"); // not measured
+      }
     }
     return o;
   }

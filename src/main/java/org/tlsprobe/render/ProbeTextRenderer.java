@@ -65,7 +65,7 @@ public final class ProbeTextRenderer {
     }
     if (r.sip() != null) {
       out.println("  SIP OPTIONS: " + r.sip().status() + " " + r.sip().reason()
-          + (r.sip().server().isEmpty() ? "" : " (" + r.sip().server() + ")") + ", " + r.sip().timeMs() + " ms");
+          + (r.sip().server().isEmpty() ? "" : " (" + r.sip().server() + ")") + (r.sip().timeMs() >= 0 ? ", " + r.sip().timeMs() + " ms" : ""));
       if (!r.sip().msDiagnostics().isEmpty()) {
         out.println("    ms-diagnostics: " + r.sip().msDiagnostics());
       }

@@ -70,13 +70,13 @@ public final class MiniPki {
     return new Spec(cn);
   }
 
-  /** What to issue; defaults: an end-entity valid from an hour ago for 30 days, self-signed unless issuedBy. */
+  /** What to issue; defaults: an end-entity valid from an hour ago for a year, self-signed unless issuedBy. */
   public static final class Spec {
     private final String cn;
     private Issued issuer;
     private boolean ca;
     private Instant from = Instant.now().minus(Duration.ofHours(1));
-    private Instant to = Instant.now().plus(Duration.ofDays(30));
+    private Instant to = Instant.now().plus(Duration.ofDays(365));
     private final List<String> sans = new ArrayList<>();
     private final List<KeyPurposeId> ekus = new ArrayList<>();
     private final List<String> cdps = new ArrayList<>();
