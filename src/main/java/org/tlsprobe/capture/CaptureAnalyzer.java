@@ -1,16 +1,12 @@
 package org.tlsprobe.capture;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.tlsprobe.capture.flow.FlowListener;
-import org.tlsprobe.capture.flow.FlowSink;
 import org.tlsprobe.capture.flow.FlowTable;
-import org.tlsprobe.capture.flow.TcpFlow;
 import org.tlsprobe.capture.packet.PacketDecoder;
 import org.tlsprobe.capture.packet.TcpSegment;
 import org.tlsprobe.capture.pcap.CaptureReader;
@@ -23,95 +19,88 @@ import org.tlsprobe.model.HandshakeObservation;
  * connections on a TLS port that carried something else (so the judge can say NOT_TLS). Observations
  * are handed out in the order of their first frame, as soon as no earlier connection is still open;
  * memory follows the number of concurrent connections, not the size of the file.
+ *
+ * <p>Big files are shared out by connection over several worker threads (every packet of a
+ * connection goes to the same worker, so each connection sees exactly what it would see alone); the
+ * result, order included, is the same as with one thread.
  */
 public final class CaptureAnalyzer {
-  /** Finished observations held back for ordering before we give up on strict order (a connection open very long). */
-  static final int MAX_HELD = 50_000;
+  /** Files at least this big are analyzed by several threads when the machine has several cores. */
+  public static final long PARALLEL_FROM_BYTES = 64L << 20;
 
   private final ProgressListener progress;
+  private final int workers;
+  private final long parallelFromBytes;
 
   public CaptureAnalyzer() {
     this(ProgressListener.NONE);
   }
 
   public CaptureAnalyzer(ProgressListener progress) {
+    this(progress, Math.min(4, Runtime.getRuntime().availableProcessors()), PARALLEL_FROM_BYTES);
+  }
+
+  /** @param workers threads for big files (1: all on the caller's thread); @param parallelFromBytes what "big" is */
+  public CaptureAnalyzer(ProgressListener progress, int workers, long parallelFromBytes) {
     this.progress = progress;
+    this.workers = Math.max(1, workers);
+    this.parallelFromBytes = parallelFromBytes;
   }
 
   /**
-   * Analyzes {@code file}; {@code onFlow} gets each observation in first-frame order. Throws
-   * {@link NotACaptureException} when the file is not a capture; a truncated or corrupt file is read
-   * up to the damage and the summary's warnings say where reading stopped.
+   * Analyzes {@code file}; {@code onFlow} gets each observation in first-frame order (never
+   * concurrently, though possibly from a worker thread). Throws {@link NotACaptureException} when the
+   * file is not a capture; a truncated or corrupt file is read up to the damage and the summary's
+   * warnings say where reading stopped.
    */
   public CaptureSummary analyze(Path file, Consumer<HandshakeObservation> onFlow) throws IOException {
     String origin = file.toString();
-    Emitter emitter = new Emitter(origin, onFlow);
-    FlowTable table = new FlowTable(emitter);
-    emitter.table = table;
+    boolean parallel = workers > 1 && Files.size(file) >= parallelFromBytes;
+    FlowLane[] lanes = new FlowLane[parallel ? workers : 1];
+    for (int i = 0; i < lanes.length; i++) {
+      lanes[i] = new FlowLane(origin);
+    }
+    ObservationEmitter emitter = new ObservationEmitter(onFlow, lanes);
+    for (FlowLane lane : lanes) {
+      lane.emitter = emitter;
+    }
     PacketDecoder decoder = new PacketDecoder();
-    List<String> warnings = new ArrayList<>();
     try (CaptureReader reader = CaptureReader.open(file, progress)) {
-      Frame frame = new Frame();
-      TcpSegment segment = new TcpSegment();
-      while (reader.next(frame)) {
-        if (decoder.decode(frame.linkType, frame.data, frame.offset, frame.capturedLength, segment)) {
-          table.segment(segment, frame.number, frame.timeNanos);
-        }
+      if (parallel) {
+        new ParallelRun(lanes).run(reader, decoder);
+      } else {
+        sequential(reader, decoder, lanes[0]);
       }
-      table.finishAll();
-      emitter.release(Long.MAX_VALUE);
+      emitter.release(null, Long.MAX_VALUE);
       progress.progress(reader.fileSize(), reader.fileSize());
-      warnings.addAll(reader.warnings());
+      List<String> warnings = new ArrayList<>(reader.warnings());
       if (decoder.fragmentsSkipped() > 0) {
         warnings.add(origin + ": " + decoder.fragmentsSkipped() + " IP fragment(s) after the first were skipped (IP fragments are not reassembled)");
       }
       if (decoder.unsupportedLinkTypeFrames() > 0) {
         warnings.add(origin + ": " + decoder.unsupportedLinkTypeFrames() + " frame(s) of an unsupported link type were skipped");
       }
-      if (emitter.outOfOrder) {
+      if (emitter.outOfOrder()) {
         warnings.add(origin + ": some connections stayed open so long that flows are not all reported in first-packet order");
       }
       return new CaptureSummary(origin, reader.frames(), reader.fileSize(), reader.linkTypeNames(), warnings);
     }
   }
 
-  /** Builds the observation of each finished connection and hands them out in first-frame order. */
-  private static final class Emitter implements FlowListener {
-    final String origin;
-    final Consumer<HandshakeObservation> onFlow;
-    final TreeMap<Long, HandshakeObservation> held = new TreeMap<>();
-    FlowTable table;
-    boolean outOfOrder;
-
-    Emitter(String origin, Consumer<HandshakeObservation> onFlow) {
-      this.origin = origin;
-      this.onFlow = onFlow;
-    }
-
-    @Override
-    public FlowSink started(TcpFlow flow) {
-      return new TranscriptSink();
-    }
-
-    @Override
-    public void finished(TcpFlow flow) {
-      TranscriptSink sink = (TranscriptSink) flow.sink();
-      boolean tls = sink.builder.looksLikeTls();
-      if (tls || flow.payloadBytes() > 0 && flow.onTlsPort()) {
-        held.put(flow.firstFrame(), new HandshakeObservation(origin, flow.client(), flow.server(),
-            TranscriptSink.instant(flow.firstTimeNanos()), sink.builder.build()));
-      }
-      release(table.oldestFirstFrame());
-    }
-
-    void release(long before) {
-      while (!held.isEmpty() && (held.firstKey() < before || held.size() > MAX_HELD)) {
-        if (held.firstKey() >= before) {
-          outOfOrder = true;
-        }
-        Map.Entry<Long, HandshakeObservation> e = held.pollFirstEntry();
-        onFlow.accept(e.getValue());
+  private static void sequential(CaptureReader reader, PacketDecoder decoder, FlowLane lane) throws IOException {
+    Frame frame = new Frame();
+    TcpSegment segment = new TcpSegment();
+    while (reader.next(frame)) {
+      if (decoder.decode(frame.linkType, frame.data, frame.offset, frame.capturedLength, segment)) {
+        lane.segment(segment, frame.number, frame.timeNanos);
       }
     }
+    lane.finish();
+  }
+
+  /** Which lane a segment's connection belongs to: the same for both directions. */
+  static int laneOf(TcpSegment s, int lanes) {
+    int h = FlowTable.hash(s.data, s.srcAddress, s.srcPort, s.dstAddress, s.dstPort, s.addressLength);
+    return Math.floorMod(h ^ h >>> 11, lanes);
   }
 }

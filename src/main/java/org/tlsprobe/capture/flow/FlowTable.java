@@ -232,7 +232,7 @@ public final class FlowTable {
   }
 
   /** The same for both directions of a connection. */
-  static int hash(byte[] b, int src, int srcPort, int dst, int dstPort, int length) {
+  public static int hash(byte[] b, int src, int srcPort, int dst, int dstPort, int length) {
     int a = mixAddress(b, src, length) * 31 + srcPort;
     int c = mixAddress(b, dst, length) * 31 + dstPort;
     int h = (a ^ c) * 0x9E3779B9 + (a + c);
