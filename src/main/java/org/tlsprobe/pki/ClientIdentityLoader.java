@@ -1,7 +1,6 @@
 package org.tlsprobe.pki;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,7 +150,7 @@ public final class ClientIdentityLoader {
         } else if (o instanceof PrivateKeyInfo) {
           keys.add(keyConverter.getPrivateKey((PrivateKeyInfo) o));
         } else if (o instanceof PEMKeyPair) {
-          keys.add(keyConverter.getKeyPair((PEMKeyPair) o).getPrivate());
+          keys.add(keyConverter.getPrivateKey(((PEMKeyPair) o).getPrivateKeyInfo())); // SEC1 keys may lack the public key
         } else if (o instanceof PKCS8EncryptedPrivateKeyInfo) {
           char[] pw = need(file, password);
           try {
@@ -166,8 +164,8 @@ public final class ClientIdentityLoader {
         } else if (o instanceof PEMEncryptedKeyPair) {
           char[] pw = need(file, password);
           try {
-            keys.add(keyConverter.getKeyPair(((PEMEncryptedKeyPair) o)
-                .decryptKeyPair(new JcePEMDecryptorProviderBuilder().build(pw))).getPrivate());
+            keys.add(keyConverter.getPrivateKey(((PEMEncryptedKeyPair) o)
+                .decryptKeyPair(new JcePEMDecryptorProviderBuilder().build(pw)).getPrivateKeyInfo()));
           } catch (Exception e) {
             throw new ClientIdentityException(file + ": cannot decrypt the private key (wrong password?)", e);
           } finally {
@@ -218,11 +216,4 @@ public final class ClientIdentityLoader {
     return false;
   }
 
-  static List<X509Certificate> readDer(InputStream in) throws GeneralSecurityException {
-    List<X509Certificate> out = new ArrayList<>();
-    for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-      out.add((X509Certificate) c);
-    }
-    return out;
-  }
 }

@@ -53,15 +53,15 @@ public final class ProbePki {
 
   /** A leaf / CA description: set what differs from a sound certificate. */
   public static final class Spec {
-    String subject;
-    KeyPair keys;
-    List<String> dnsNames = new ArrayList<>(List.of("localhost"));
-    boolean ipLoopback = true;
-    boolean ca;
-    Instant notBefore = Instant.now().minus(Duration.ofDays(1));
-    Instant notAfter = Instant.now().plus(Duration.ofDays(365));
-    String signature = "SHA256withRSA";
-    List<KeyPurposeId> eku = new ArrayList<>(List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth));
+    public String subject;
+    public KeyPair keys;
+    public List<String> dnsNames = new ArrayList<>(List.of("localhost"));
+    public boolean ipLoopback = true;
+    public boolean ca;
+    public Instant notBefore = Instant.now().minus(Duration.ofDays(1));
+    public Instant notAfter = Instant.now().plus(Duration.ofDays(365));
+    public String signature = "SHA256withRSA";
+    public List<KeyPurposeId> eku = new ArrayList<>(List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth));
 
     public Spec(String subject, KeyPair keys) {
       this.subject = subject;
@@ -71,7 +71,7 @@ public final class ProbePki {
 
   public static Issued issue(Spec s, Issued issuer) throws Exception {
     X500Name subject = new X500Name(s.subject);
-    X500Name issuerName = issuer == null ? subject : new X500Name(issuer.cert().getSubjectX500Principal().getName());
+    X500Name issuerName = issuer == null ? subject : X500Name.getInstance(issuer.cert().getSubjectX500Principal().getEncoded());
     PrivateKey signKey = issuer == null ? s.keys.getPrivate() : issuer.key();
     X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName, new BigInteger(64, RANDOM).abs(),
         Date.from(s.notBefore), Date.from(s.notAfter), subject, s.keys.getPublic());
