@@ -1,14 +1,11 @@
 package org.tlsprobe.cli;
 
-import java.io.Console;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.tlsprobe.model.ProbeReport;
-import org.tlsprobe.model.Role;
+import org.tlsprobe.diagnose.cert.TrustAnchors;
+import org.tlsprobe.pki.CertificateFileException;
+import org.tlsprobe.pki.PasswordSource;
 import org.tlsprobe.pki.ClientIdentity;
 import org.tlsprobe.pki.ClientIdentityException;
 import org.tlsprobe.pki.ClientIdentityLoader;
@@ -27,6 +26,7 @@ import org.tlsprobe.probe.Target;
 import org.tlsprobe.render.ProbeJsonRenderer;
 import org.tlsprobe.render.ProbeTextRenderer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
       "Connects to each target (every address its name resolves to), runs one (M)TLS handshake, records the",
       "chain, the CertificateRequest's CA names, version and suite, and says why it fails and what to do."
     })
-public final class ProbeCommand implements Callable<Integer> {
+final class ProbeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "TARGET", arity = "0..*", description = "host[:port] (default port 5061) or [v6addr]:port")
@@ -53,36 +53,14 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--targets", paramLabel = "FILE", description = "read targets from FILE, one a line; '#' starts a comment")
   Path targetsFile;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json (JSON Lines: one object per address)")
-  String format;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE instead of standard output")
-  Path outFile;
-
   @Option(names = "--sni", paramLabel = "NAME", description = "the server name to send (default: the target host when it is a name)")
   String sni;
-
-  @Option(names = "--name", paramLabel = "NAME", description = "a name the certificate must cover (repeatable; default: the target host)")
-  List<String> names = new ArrayList<>();
-
-  @Option(names = "--trust", paramLabel = "FILE", description = "trusted roots (repeatable; default: the JDK's system roots)")
-  List<Path> trust = new ArrayList<>();
-
-  @Option(names = "--intermediates", paramLabel = "FILE", description = "extra intermediate CAs the client holds (repeatable)")
-  List<Path> intermediates = new ArrayList<>();
-
-  @Option(names = "--role", paramLabel = "ROLE", defaultValue = "server",
-      description = "server (default), mtls, edge-external, federation, pic")
-  String role;
 
   @Option(names = "--client-cert", paramLabel = "FILE", description = "client certificate for MTLS: PKCS#12, or PEM (with --client-key)")
   Path clientCert;
 
-  @Option(names = "--client-key", paramLabel = "FILE", description = "PEM private key of --client-cert (PKCS#8, RSA or EC)")
+  @Option(names = "--client-key", paramLabel = "FILE", description = "PEM private key of --client-cert (PKCS#8, PKCS#1 RSA or SEC1 EC)")
   Path clientKey;
-
-  @Option(names = "--password-env", paramLabel = "VAR", description = "read the client certificate's password from environment variable VAR")
-  String passwordEnv;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
       description = "per phase (connect, handshake), e.g. 5s (default 10s)")
@@ -94,11 +72,20 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--enumerate", description = "also list the protocol versions and cipher suites the server accepts, in its order of preference")
   boolean enumerate;
 
-  @Option(names = "--at", paramLabel = "INSTANT", description = "judge validity as of this time (ISO-8601); default now")
-  String at;
+  @Mixin CheckOptions check;
+  @Mixin TrustOptions trust;
+  @Mixin OutputOptions output;
+  @Mixin PasswordOptions password;
 
-  @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "30", description = "warn when a certificate expires within DAYS (default 30)")
-  int warnDays;
+  private final Clock clock;
+
+  ProbeCommand() {
+    this(Clock.systemUTC());
+  }
+
+  ProbeCommand(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Integer call() {
@@ -109,23 +96,19 @@ public final class ProbeCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 10_000) {
       throw new ParameterException(spec.commandLine(), "--concurrency " + concurrency + ": give a number from 1 to 10000");
     }
-    boolean json = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-      case "text" -> false;
-      case "json" -> true;
-      default -> throw new ParameterException(spec.commandLine(), "--format " + format + ": give text or json");
-    };
-    Role r = Role.of(role).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "--role " + role + ": give one of server, mtls, edge-external, federation, pic"));
-    Optional<Instant> instant = parseAt();
-    Optional<ClientCredential> credential = loadCredential();
-    ProbeJudge judge = new ProbeJudge(r, names, instant, warnDays);
+    PasswordSource passwords = password.passwords();
+    Optional<ClientIdentity> identity = loadIdentity(passwords);
+    TrustAnchors anchors = trust.anchors(passwords);
+    trust.warnings().forEach(w -> spec.commandLine().getErr().println("tlsprobe: warning: " + w));
+    ProbeJudge judge = new ProbeJudge(check.role(), check.names(), check.at(), check.warnDays(), anchors,
+        identity.map(ClientIdentity::chain).orElse(List.of()), clock);
 
     ProbeSettings settings = ProbeSettings.defaults().withTimeout(timeout).withConcurrency(concurrency)
-        .withSni(Optional.ofNullable(sni)).withCredential(credential);
-    PrintWriter out = outFile == null ? spec.commandLine().getOut() : openOut();
+        .withSni(Optional.ofNullable(sni)).withCredential(identity.map(id -> new ClientCredential(id.key(), id.chain())));
     AtomicBoolean failed = new AtomicBoolean();
-    Consumer<ProbeReport> sink = json ? new ProbeJsonRenderer(out)::write : new ProbeTextRenderer(out)::write;
-    try (Prober prober = new Prober(settings)) {
+    try (OutputOptions.Output out = output.open(spec.commandLine().getOut()); Prober prober = new Prober(settings)) {
+      Consumer<ProbeReport> sink = output.format() == OutputFormat.JSON
+          ? new ProbeJsonRenderer(out.writer())::write : new ProbeTextRenderer(out.writer())::write;
       prober.probe(targets, enumerate, result -> {
         ProbeReport report = judge.report(result);
         if (report.failed()) {
@@ -133,32 +116,8 @@ public final class ProbeCommand implements Callable<Integer> {
         }
         sink.accept(report);
       });
-    } finally {
-      out.flush();
-      if (outFile != null) {
-        out.close();
-      }
     }
     return failed.get() ? ExitCode.FAILED : ExitCode.OK;
-  }
-
-  private PrintWriter openOut() {
-    try {
-      return new PrintWriter(new OutputStreamWriter(Files.newOutputStream(outFile), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new InputException("--out " + outFile + ": cannot be written (" + e.getMessage() + ")", e);
-    }
-  }
-
-  private Optional<Instant> parseAt() {
-    if (at == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(at));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), "--at " + at + ": give an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
-    }
   }
 
   private List<Target> targets() {
@@ -187,7 +146,7 @@ public final class ProbeCommand implements Callable<Integer> {
     return out;
   }
 
-  private Optional<ClientCredential> loadCredential() {
+  private Optional<ClientIdentity> loadIdentity(PasswordSource passwords) {
     if (clientCert == null) {
       if (clientKey != null) {
         throw new ParameterException(spec.commandLine(), "--client-key needs --client-cert");
@@ -195,26 +154,15 @@ public final class ProbeCommand implements Callable<Integer> {
       return Optional.empty();
     }
     try {
-      ClientIdentity id = ClientIdentityLoader.load(clientCert, clientKey, this::password);
-      return Optional.of(new ClientCredential(id.key(), id.chain()));
+      return Optional.of(ClientIdentityLoader.load(clientCert, clientKey, what -> {
+        try {
+          return passwords.password(what);
+        } catch (CertificateFileException e) {
+          throw new InputException(e.getMessage(), e);
+        }
+      }));
     } catch (ClientIdentityException e) {
       throw new InputException(e.getMessage(), e);
     }
-  }
-
-  /** The password from --password-env, else asked on the console with echo off, else none. */
-  private char[] password(String what) {
-    if (passwordEnv != null) {
-      String v = System.getenv(passwordEnv);
-      if (v == null) {
-        throw new InputException("--password-env " + passwordEnv + ": that environment variable is not set");
-      }
-      return v.toCharArray();
-    }
-    Console console = System.console();
-    if (console == null) {
-      return null;
-    }
-    return console.readPassword("Password for %s: ", what);
   }
 }

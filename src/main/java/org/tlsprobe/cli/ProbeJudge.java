@@ -1,11 +1,20 @@
 package org.tlsprobe.cli;
 
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tlsprobe.diagnose.cert.CertificateDescriber;
+import org.tlsprobe.diagnose.cert.Certificates;
+import org.tlsprobe.diagnose.cert.ChainContext;
+import org.tlsprobe.diagnose.cert.ChainDiagnostics;
+import org.tlsprobe.diagnose.cert.Purpose;
+import org.tlsprobe.diagnose.cert.TrustAnchors;
 import org.tlsprobe.diagnose.handshake.Classification;
 import org.tlsprobe.diagnose.handshake.TranscriptClassifier;
 import org.tlsprobe.model.Diagnosis;
@@ -17,25 +26,33 @@ import org.tlsprobe.model.Role;
 import org.tlsprobe.model.Severity;
 import org.tlsprobe.probe.Enumeration;
 import org.tlsprobe.probe.ProbeResult;
-import org.tlsprobe.probe.SuiteNames;
+import org.tlsprobe.tls.CipherSuites;
 import org.tlsprobe.tls.TlsVersion;
 import org.tlsprobe.tls.transcript.HandshakeTranscript;
 
 /**
- * Turns what the probe recorded into a report: the judge's verdict on the transcript, plus what only a live
- * probe knows (timings, the CA names as strings, enumeration and its findings).
+ * Turns what the probe recorded into a report: the shared chain rules on the presented chain (and on our
+ * client certificate), the shared classifier's verdict on the transcript, plus what only a live probe knows
+ * (timings, the CA names, enumeration and its findings). Judged at --at, else at the moment of the probe.
  */
 final class ProbeJudge {
   private final Role role;
   private final List<String> names;
   private final Optional<Instant> at;
   private final int warnDays;
+  private final TrustAnchors trust;
+  private final List<X509Certificate> clientChain;
+  private final Clock clock;
 
-  ProbeJudge(Role role, List<String> names, Optional<Instant> at, int warnDays) {
+  ProbeJudge(Role role, List<String> names, Optional<Instant> at, int warnDays, TrustAnchors trust,
+      List<X509Certificate> clientChain, Clock clock) {
     this.role = role;
     this.names = List.copyOf(names);
     this.at = at;
     this.warnDays = warnDays;
+    this.trust = trust;
+    this.clientChain = List.copyOf(clientChain);
+    this.clock = clock;
   }
 
   ProbeReport report(ProbeResult r) {
@@ -47,7 +64,7 @@ final class ProbeJudge {
       HandshakeTranscript t = r.observation().get().transcript();
       if (t.serverHello().isPresent()) {
         version = t.serverHello().get().version().label();
-        suite = SuiteNames.name(t.serverHello().get().cipherSuite());
+        suite = CipherSuites.name(t.serverHello().get().cipherSuite());
       }
       caBytes = t.certificateRequest().map(cr -> cr.certificateAuthoritiesSize()).orElse(null);
     }
@@ -57,30 +74,24 @@ final class ProbeJudge {
       Enumeration e = r.enumeration().get();
       versions = new ArrayList<>();
       suites = new LinkedHashMap<>();
-      List<Finding> extra = new ArrayList<>(d.findings());
       for (int v : e.versions()) {
         String label = TlsVersion.of(v).label();
         versions.add(label);
         List<String> named = new ArrayList<>();
         for (int s : e.suitesByVersion().getOrDefault(v, List.of())) {
-          named.add(SuiteNames.name(s));
+          named.add(CipherSuites.name(s));
         }
         suites.put(label, named);
       }
-      extra.addAll(EnumerationFindings.of(e));
-      d = new Diagnosis(d.outcome(), d.explanation(), d.windows(), d.chain(), d.clientChain(), sorted(extra),
-          d.clientFindings(), d.facts());
+      List<Finding> all = new ArrayList<>(d.findings());
+      all.addAll(enumerationFindings(e));
+      all.sort(ChainDiagnostics.ORDER);
+      d = new Diagnosis(d.outcome(), d.explanation(), d.windows(), d.chain(), d.clientChain(), all, d.clientFindings(), d.facts());
     }
     ProbeReport.Timing timing = new ProbeReport.Timing(r.timing().dnsMs(), r.timing().connectMs(), r.timing().handshakeMs());
     String failure = r.connectFailure().orElse(r.timedOut() ? "no answer within the timeout" : r.localFailure());
     return new ProbeReport(r.target().input(), r.address(), r.sni(), d, version, suite, r.clientCaNames(), caBytes,
         timing, failure, versions, suites, null);
-  }
-
-  private static List<Finding> sorted(List<Finding> findings) {
-    List<Finding> out = new ArrayList<>(findings);
-    out.sort((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity()) : a.code().compareTo(b.code()));
-    return out;
   }
 
   private Diagnosis diagnose(ProbeResult r) {
@@ -90,66 +101,57 @@ final class ProbeJudge {
           + (r.address() != null ? " at " + r.address() : "") + ": " + why + ".", List.of(), List.of(), List.of(),
           List.of(), List.of(), HandshakeFacts.none());
     }
-    Classification c = TranscriptClassifier.classify(r.observation().get().transcript());
-    return new Diagnosis(c.outcome(), c.explanation(), c.windows(), List.of(), List.of(), List.of(), List.of(), c.facts());
+    HandshakeTranscript t = r.observation().get().transcript();
+    Instant when = at.orElse(r.observation().get().start() != null ? r.observation().get().start() : clock.instant())
+        .truncatedTo(ChronoUnit.SECONDS);
+    List<String> problems = new ArrayList<>();
+    List<X509Certificate> chain = t.serverCertificate().map(c -> Certificates.decode(c.certificates(), problems)).orElse(List.of());
+    List<Finding> findings = new ArrayList<>();
+    if (!chain.isEmpty()) {
+      List<String> expected = names.isEmpty() ? List.of(r.sni() != null ? r.sni() : r.target().host()) : names;
+      findings.addAll(ChainDiagnostics.standard().run(new ChainContext(chain, role, Purpose.SERVER, expected, when, trust, warnDays)));
+    }
+    for (String p : problems) {
+      findings.add(new Finding("BAD_CERTIFICATE_ENCODING", Severity.ERROR, "A certificate the server sent cannot be decoded: " + p,
+          null, "Re-export the certificate chain on the server."));
+    }
+    List<Finding> clientFindings = List.of();
+    if (!clientChain.isEmpty() && t.certificateRequest().isPresent()) {
+      clientFindings = ChainDiagnostics.standard().run(
+          new ChainContext(clientChain, role, Purpose.CLIENT, List.of(), when, trust, warnDays));
+    }
+    Classification c = TranscriptClassifier.classify(t, findings);
+    return new Diagnosis(c.outcome(), c.explanation(), c.windows(), CertificateDescriber.describe(chain),
+        t.certificateRequest().isPresent() ? CertificateDescriber.describe(clientChain) : List.of(),
+        findings, clientFindings, c.facts());
   }
 
   /** LEGACY_PROTOCOL and WEAK_CIPHER from what the server accepted. */
-  static final class EnumerationFindings {
-    private EnumerationFindings() {}
-
-    static List<Finding> of(Enumeration e) {
-      List<Finding> out = new ArrayList<>();
-      for (int v : e.versions()) {
-        TlsVersion tv = TlsVersion.of(v);
-        if (!tv.isAtLeast(TlsVersion.TLSv1_2)) {
-          out.add(new Finding("LEGACY_PROTOCOL", tv.isAtLeast(TlsVersion.TLSv1_0) ? Severity.WARNING : Severity.ERROR,
-              "The server accepts " + tv.label() + ", which is deprecated (RFC 8996).", null,
-              "Disable " + tv.label() + " on the server once no client needs it (Windows: Schannel Protocols registry keys "
-                  + "or IIS Crypto); TLS 1.2 is the minimum for Lync/Skype for Business since their TLS 1.2 updates."));
+  static List<Finding> enumerationFindings(Enumeration e) {
+    List<Finding> out = new ArrayList<>();
+    for (int v : e.versions()) {
+      TlsVersion tv = TlsVersion.of(v);
+      if (!tv.isAtLeast(TlsVersion.TLSv1_2)) {
+        out.add(new Finding("LEGACY_PROTOCOL", tv.isAtLeast(TlsVersion.TLSv1_0) ? Severity.WARNING : Severity.ERROR,
+            "The server accepts " + tv.label() + ", which is deprecated (RFC 8996).", null,
+            "Disable " + tv.label() + " on the server once no client needs it (Windows: the Schannel Protocols registry keys);"
+                + " Lync/Skype for Business servers work with TLS 1.2 once their TLS 1.2 updates are installed."));
+      }
+    }
+    Map<Integer, List<String>> weak = new LinkedHashMap<>();
+    for (Map.Entry<Integer, List<Integer>> en : e.suitesByVersion().entrySet()) {
+      for (int s : en.getValue()) {
+        if (CipherSuites.isWeak(s)) {
+          weak.computeIfAbsent(s, k -> new ArrayList<>()).add(TlsVersion.of(en.getKey()).label());
         }
       }
-      Map<String, List<String>> weak = new LinkedHashMap<>();
-      for (Map.Entry<Integer, List<Integer>> en : e.suitesByVersion().entrySet()) {
-        for (int s : en.getValue()) {
-          String why = weakness(SuiteNames.name(s));
-          if (why != null) {
-            weak.computeIfAbsent(SuiteNames.name(s) + " (" + why + ")", k -> new ArrayList<>()).add(TlsVersion.of(en.getKey()).label());
-          }
-        }
-      }
-      for (Map.Entry<String, List<String>> w : weak.entrySet()) {
-        out.add(new Finding("WEAK_CIPHER", Severity.WARNING,
-            "The server accepts " + w.getKey() + " with " + String.join(", ", w.getValue()) + ".", null,
-            "Remove it from the server's cipher suite order (Windows: the SSL Cipher Suite Order group policy)."));
-      }
-      return out;
     }
-
-    /** Why a suite is weak, by its name; null when it is not. */
-    static String weakness(String name) {
-      if (name.contains("_NULL_") || name.endsWith("_NULL") || name.contains("WITH_NULL")) {
-        return "no encryption";
-      }
-      if (name.contains("_anon_")) {
-        return "no authentication";
-      }
-      if (name.contains("EXPORT")) {
-        return "export-grade";
-      }
-      if (name.contains("RC4")) {
-        return "RC4";
-      }
-      if (name.contains("3DES") || name.contains("_DES_") || name.contains("DES40") || name.contains("DES_CBC")) {
-        return name.contains("3DES") ? "3DES, 64-bit block (SWEET32)" : "DES";
-      }
-      if (name.contains("IDEA") || name.contains("RC2")) {
-        return "obsolete cipher";
-      }
-      if (name.endsWith("_MD5")) {
-        return "MD5 MAC";
-      }
-      return null;
+    for (Map.Entry<Integer, List<String>> w : weak.entrySet()) {
+      out.add(new Finding("WEAK_CIPHER", Severity.WARNING,
+          "The server accepts " + CipherSuites.name(w.getKey()) + " (" + CipherSuites.weakness(w.getKey()).orElse("weak")
+              + ") with " + String.join(", ", w.getValue()) + ".", null,
+          "Remove it from the server's cipher suites (Windows: the SSL Cipher Suite Order group policy)."));
     }
+    return out;
   }
 }

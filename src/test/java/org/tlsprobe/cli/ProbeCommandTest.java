@@ -36,9 +36,14 @@ class ProbeCommandTest {
   @Test
   void goodServer_ok() throws Exception {
     try (OpenSslServer s = OpenSslServer.start(pki.leafCert, pki.leafKey, "-cert_chain", pki.intermediateCert.toString())) {
-      CliRun r = probe(s.port);
+      CliRun r = probe(s.port, "--trust", pki.rootCert.toString());
       JsonNode j = r.json();
       assertEquals("OK", j.get("outcome").asText(), r.out());
+      assertEquals(0, r.exit(), r.out() + r.err());
+      assertEquals(2, j.get("chain").size());
+      for (JsonNode f : j.get("findings")) {
+        assertTrue(!f.get("severity").asText().equals("error"), r.out()); // the test chain has no CDP: a warning only
+      }
       assertEquals("TLSv1.3", j.get("tls_version").asText());
       assertTrue(j.get("client_ca_names").isNull());
       assertEquals("127.0.0.1:" + s.port, j.get("address").asText());
