@@ -80,9 +80,16 @@ public final class Certificates {
     return issuer.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && verifies(issuer.getPublicKey(), cert);
   }
 
+  // Rules ask this of the same certificates again and again; a signature check is the expensive part.
+  private static final java.util.Map<X509Certificate, Boolean> SELF_SIGNED =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   /** Whether the certificate names itself as issuer and its own key verifies its signature. */
   public static boolean isSelfSigned(X509Certificate c) {
-    return c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && verifies(c.getPublicKey(), c);
+    if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+      return false;
+    }
+    return SELF_SIGNED.computeIfAbsent(c, x -> verifies(x.getPublicKey(), x));
   }
 
   /** Signature check that also works for algorithms the JDK's providers refuse or lack (MD2, MD5 on some JDKs). */

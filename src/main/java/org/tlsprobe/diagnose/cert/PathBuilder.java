@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Builds the path from a leaf to a root by issuer name and signature, preferring trust anchors, then the
@@ -44,24 +45,39 @@ final class PathBuilder {
   }
 
   private static boolean isAnchor(X509Certificate c, TrustAnchors trust) {
-    return trust.roots().stream().anyMatch(r -> Certificates.sameCertificate(r, c));
+    X500Principal subject = c.getSubjectX500Principal();
+    for (X509Certificate r : candidates(trust.roots(), subject)) {
+      if (r.getSubjectX500Principal().equals(subject) && Certificates.sameCertificate(r, c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
+  // Names first (cheap), signatures only for the few candidates whose name fits.
   private static Optional<X509Certificate> issuerAmong(X509Certificate cert, List<X509Certificate> pool, List<X509Certificate> path) {
-    for (X509Certificate candidate : pool) {
-      if (path.stream().noneMatch(p -> Certificates.sameCertificate(p, candidate)) && Certificates.issued(candidate, cert)) {
+    X500Principal issuerName = cert.getIssuerX500Principal();
+    for (X509Certificate candidate : candidates(pool, issuerName)) {
+      if (candidate.getSubjectX500Principal().equals(issuerName)
+          && path.stream().noneMatch(p -> Certificates.sameCertificate(p, candidate))
+          && Certificates.verifies(candidate.getPublicKey(), cert)) {
         return Optional.of(candidate);
       }
     }
     return Optional.empty();
   }
 
+  /** The pool, or for the system roots only those with this subject (looked up, not scanned). */
+  private static List<X509Certificate> candidates(List<X509Certificate> pool, X500Principal subject) {
+    return pool == SystemRoots.certificates() ? SystemRoots.bySubject().getOrDefault(subject, List.of()) : pool;
+  }
+
   /** When a certificate carries the issuer's name but did not sign, say so: a renewed CA key is a classic. */
   private static String whyNoIssuer(X509Certificate cert, List<X509Certificate> presented, TrustAnchors trust) {
-    List<X509Certificate> all = new ArrayList<>(presented);
-    all.addAll(trust.intermediates());
-    all.addAll(trust.roots());
-    boolean nameOnly = all.stream().anyMatch(c -> c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()));
+    X500Principal issuerName = cert.getIssuerX500Principal();
+    boolean nameOnly = !candidates(trust.roots(), issuerName).stream().filter(c -> c.getSubjectX500Principal().equals(issuerName)).toList().isEmpty()
+        || presented.stream().anyMatch(c -> c.getSubjectX500Principal().equals(issuerName))
+        || trust.intermediates().stream().anyMatch(c -> c.getSubjectX500Principal().equals(issuerName));
     return nameOnly
         ? "a CA certificate with that name is present, but its key did not sign this certificate (the CA was renewed with a new key, or it is a different CA with the same name)"
         : "";

@@ -12,6 +12,7 @@ import javax.net.ssl.X509TrustManager;
 /** The JDK's default trusted roots, loaded once. */
 final class SystemRoots {
   private static volatile List<X509Certificate> roots;
+  private static volatile java.util.Map<javax.security.auth.x500.X500Principal, List<X509Certificate>> bySubject;
 
   private SystemRoots() {}
 
@@ -22,6 +23,16 @@ final class SystemRoots {
       roots = r;
     }
     return r;
+  }
+
+  /** The system roots by subject name, so path building does not scan all of them at every step. */
+  static java.util.Map<javax.security.auth.x500.X500Principal, List<X509Certificate>> bySubject() {
+    java.util.Map<javax.security.auth.x500.X500Principal, List<X509Certificate>> m = bySubject;
+    if (m == null) {
+      m = certificates().stream().collect(java.util.stream.Collectors.groupingBy(X509Certificate::getSubjectX500Principal));
+      bySubject = m;
+    }
+    return m;
   }
 
   /** Whether this exact certificate (same subject and key) is one of the JDK's roots. */
@@ -36,9 +47,11 @@ final class SystemRoots {
       for (TrustManager tm : tmf.getTrustManagers()) {
         if (tm instanceof X509TrustManager) {
           // Sorted so that path building, and so reports, do not depend on the store's order.
-          return Arrays.stream(((X509TrustManager) tm).getAcceptedIssuers())
+          // List.copyOf: TrustAnchors' own List.copyOf then keeps this very instance, which PathBuilder
+          // recognizes to use the subject index (a Stream.toList() result would be copied again).
+          return List.copyOf(Arrays.stream(((X509TrustManager) tm).getAcceptedIssuers())
               .sorted(Comparator.comparing((X509Certificate c) -> c.getSubjectX500Principal().getName()))
-              .toList();
+              .toList());
         }
       }
       return List.of();
