@@ -18,6 +18,10 @@ public final class AddressFormat {
     for (int i = 0; i < 8; i++) {
       g[i] = (a[2 * i] & 0xFF) << 8 | (a[2 * i + 1] & 0xFF);
     }
+    if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xFFFF) {
+      // IPv4-mapped: RFC 5952 section 5 writes the IPv4 part dotted
+      return "::ffff:" + ipv4(java.util.Arrays.copyOfRange(a, 12, 16));
+    }
     int bestStart = -1;
     int bestLength = 1;
     for (int i = 0; i < 8; ) {
