@@ -81,7 +81,8 @@ public final class CertificateFiles {
   /** Certificates from a --trust or --intermediates argument, and the files of a folder that were skipped. */
   public record TrustSource(List<X509Certificate> certificates, List<String> skipped) {}
 
-  static CertificateFile parse(Path path, byte[] bytes, PasswordSource passwords) throws CertificateFileException {
+  static CertificateFile parse(Path path, byte[] raw, PasswordSource passwords) throws CertificateFileException {
+    byte[] bytes = utf16ToAscii(raw);
     if (isBlank(bytes)) {
       throw new CertificateFileException(path + ": an empty file, not a certificate");
     }
@@ -226,6 +227,15 @@ public final class CertificateFiles {
 
   static CertificateFactory factory() throws CertificateException {
     return CertificateFactory.getInstance("X.509");
+  }
+
+  /** Notepad's "Unicode" saves PEM as UTF-16 with a byte order mark; read it as the ASCII it is. */
+  private static byte[] utf16ToAscii(byte[] b) {
+    if (b.length >= 2 && ((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe || (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff)) {
+      java.nio.charset.Charset cs = (b[0] & 0xff) == 0xff ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+      return new String(b, 2, b.length - 2, cs).getBytes(StandardCharsets.ISO_8859_1);
+    }
+    return b;
   }
 
   private static boolean isBlank(byte[] bytes) {

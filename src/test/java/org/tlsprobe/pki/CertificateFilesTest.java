@@ -27,6 +27,21 @@ class CertificateFilesTest {
   }
 
   @Test
+  void utf16PemWithBom_isRead() throws Exception {
+    String chain = Files.readString(PKI.resolve("server-chain.pem"));
+    byte[] le = ("\uFEFF" + chain).getBytes(StandardCharsets.UTF_16LE);
+    byte[] be = ("\uFEFF" + chain).getBytes(StandardCharsets.UTF_16BE);
+    assertEquals(2, CertificateFiles.parse(Path.of("le.pem"), le, PasswordSource.NONE).certificates().size());
+    assertEquals(2, CertificateFiles.parse(Path.of("be.pem"), be, PasswordSource.NONE).certificates().size());
+  }
+
+  @Test
+  void utf8BomBeforePem_isRead() throws Exception {
+    byte[] pem = ("\uFEFF" + Files.readString(PKI.resolve("server-pem.cer"))).getBytes(StandardCharsets.UTF_8);
+    assertEquals(1, CertificateFiles.parse(Path.of("bom.cer"), pem, PasswordSource.NONE).certificates().size());
+  }
+
+  @Test
   void concatenatedDer_readsEveryCertificate() throws Exception {
     byte[] leaf = Files.readAllBytes(PKI.resolve("server.der"));
     byte[] root = Files.readAllBytes(PKI.resolve("root-ca.der"));
