@@ -42,11 +42,19 @@ public final class RecordStream {
   private long offset; // stream offset of the next byte fed (gaps included)
   private long preludeBytes;
 
-  private byte[] scan = new byte[0];
-  private int scanLength;
-  private int scanFrom;
+  // search state: bytes are examined where they arrive; only bytes from a candidate start that needs
+  // more bytes to decide are kept, so a direction that is not TLS costs no memory
+  private static final byte[] EMPTY = new byte[0];
+  private byte[] pending = EMPTY;
+  private int pendingLength;
+  private long pendingOffset;
+  private long searched;
+  private long searchStartOffset;
   private boolean startDecided;
-  private long scanStartOffset;
+
+  /** The bytes the current search step looks at: {@code buf[from..limit)}, starting at stream offset {@code at}. */
+  private byte[] view;
+  private int viewLimit;
 
   private final byte[] header = new byte[5];
   private int headerLength;
@@ -141,76 +149,126 @@ public final class RecordStream {
   private void startSearch(boolean fromStart) {
     state = State.SEARCH;
     atStreamStart = fromStart;
-    scanLength = 0;
-    scanFrom = 0;
+    pendingLength = 0;
+    searched = 0;
     startDecided = false;
-    scanStartOffset = offset;
+    searchStartOffset = offset;
     body = null;
     headerLength = 0;
   }
 
   // ---------------------------------------------------------------- search for the start of TLS
 
+  /** Longest a candidate can need: two record headers around the longest record, plus a margin. */
+  private static final int PENDING_CAP = 5 + MAX_RECORD_LENGTH + 5 + 16;
+
   private int searchInput(byte[] data, int p, int end, long packet, Instant time) {
-    int take = Math.min(end - p, SCAN_LIMIT - scanLength);
-    if (scan.length < scanLength + take) {
-      scan = Arrays.copyOf(scan, Math.min(SCAN_LIMIT, Math.max(scan.length * 2, scanLength + take)));
+    byte[] buf;
+    int from;
+    int limit;
+    long bufOffset; // stream offset of buf[from]
+    int consumedTo; // where the main loop goes on in data
+    if (pendingLength > 0) {
+      int take = Math.min(end - p, PENDING_CAP - pendingLength);
+      if (pending.length < pendingLength + take) {
+        pending = Arrays.copyOf(pending, Math.min(PENDING_CAP, Math.max(2 * pending.length, pendingLength + take)));
+      }
+      System.arraycopy(data, p, pending, pendingLength, take);
+      pendingLength += take;
+      consumedTo = p + take;
+      buf = pending;
+      from = 0;
+      limit = pendingLength;
+      bufOffset = pendingOffset;
+      searched += take;
+    } else {
+      buf = data;
+      from = p;
+      limit = end;
+      bufOffset = offset;
+      consumedTo = end;
+      searched += end - p;
     }
-    System.arraycopy(data, p, scan, scanLength, take);
-    scanLength += take;
-    offset += take;
-    p += take;
-    int found = findStart();
+    offset += consumedTo - p;
+    view = buf;
+    viewLimit = limit;
+    int found = findStart(from, bufOffset == searchStartOffset ? from : -1);
+    view = null;
     if (found >= 0) {
-      preludeBytes += found;
+      preludeBytes += bufOffset + (found - from) - searchStartOffset;
       tlsSeen = true;
       state = State.HEADER;
       headerLength = 0;
-      byte[] buffered = scan;
-      int from = found;
-      int to = scanLength;
-      scan = new byte[0];
-      scanLength = 0;
-      // replay the buffered bytes through the record parser; their stream offset is behind us already
       long resume = offset;
-      offset = scanStartOffset + from;
-      while (from < to && state != State.DEAD) {
-        if (state == State.HEADER) {
-          from = readHeader(buffered, from, to, packet, time);
-        } else {
-          from = readBody(buffered, from, to, packet, time);
-        }
+      offset = bufOffset + (found - from);
+      if (buf == data) {
+        pendingLength = 0;
+        pending = EMPTY;
+        return found; // the main loop reads records from here on
+      }
+      // replay the kept bytes through the record parser, then go on with the rest of data
+      byte[] kept = Arrays.copyOf(pending, pendingLength);
+      pendingLength = 0;
+      pending = EMPTY;
+      int q = found;
+      while (q < kept.length && state != State.DEAD && state != State.SEARCH) {
+        q = state == State.HEADER ? readHeader(kept, q, kept.length, packet, time) : readBody(kept, q, kept.length, packet, time);
       }
       offset = resume;
-      return p;
+      return consumedTo;
     }
-    if (scanLength >= SCAN_LIMIT) {
-      preludeBytes += scanLength;
-      scan = new byte[0];
-      scanLength = 0;
+    if (found == -1 || found == -2) {
+      pendingLength = 0; // nothing undecided
+    } else {
+      int q = -found - 3; // an undecided candidate at q: keep the bytes from there
+      int n = limit - q;
+      if (buf == pending) {
+        System.arraycopy(pending, q, pending, 0, n);
+      } else {
+        if (pending.length < n) {
+          pending = new byte[Math.max(n, Math.min(PENDING_CAP, 2 * n))];
+        }
+        System.arraycopy(data, q, pending, 0, n);
+      }
+      pendingOffset = bufOffset + (q - from);
+      pendingLength = n;
+    }
+    if (searched >= SCAN_LIMIT || pendingLength >= PENDING_CAP) {
+      preludeBytes += offset - searchStartOffset;
+      pending = EMPTY;
+      pendingLength = 0;
       state = State.DEAD;
       gaveUp = true;
       if (tlsSeen) {
-        listener.violation("no TLS record found in the " + SCAN_LIMIT + " bytes after stream offset "
-            + scanStartOffset + "; the rest of this direction is not read", packet, time);
+        listener.violation("no TLS record found in the " + (offset - searchStartOffset) + " bytes after stream offset "
+            + searchStartOffset + "; the rest of this direction is not read", packet, time);
       }
     }
-    return p;
+    return consumedTo;
   }
 
-  /** Position in the scan buffer where TLS starts, or -1 (not yet). */
-  private int findStart() {
-    if (!startDecided) {
-      Verdict v = atStart();
+  /**
+   * Searches {@code view[from..viewLimit)}: the index where TLS starts; -1 when no position can start
+   * it; {@code -(q + 3)} when the candidate at q needs more bytes. {@code startIndex} is the index of the
+   * search's first byte when it lies in this view (-1 otherwise), where any record header is accepted.
+   */
+  private int findStart(int from, int startIndex) {
+    if (!startDecided && startIndex >= 0) {
+      Verdict v = atStart(startIndex);
       if (v == Verdict.YES) {
-        return 0;
+        return startIndex;
       }
       if (v == Verdict.MAYBE) {
-        return -1;
+        return -(startIndex + 3);
       }
       startDecided = true;
     }
-    for (int p = scanFrom; p < scanLength; p++) {
+    byte[] b = view;
+    for (int p = from; p < viewLimit; p++) {
+      int first = b[p] & 0xff;
+      if (first < 20 || first > 23) {
+        continue; // the quick reject: only these bytes can start a record worth finding
+      }
       Verdict v = handshakeStart(p);
       if (v == Verdict.NO) {
         v = chainedRecords(p);
@@ -219,51 +277,50 @@ public final class RecordStream {
         return p;
       }
       if (v == Verdict.MAYBE) {
-        scanFrom = p;
-        return -1;
+        return -(p + 3);
       }
     }
-    scanFrom = scanLength;
     return -1;
   }
 
   private enum Verdict { YES, NO, MAYBE }
 
   private int at(int i) {
-    return scan[i] & 0xff;
+    return view[i] & 0xff;
   }
 
   /** At the start of a stream or right after a gap: any plausible record header, or an SSLv2 hello. */
-  private Verdict atStart() {
-    if (scanLength < 5) {
-      return scanLength == 0 || couldStartRecord(at(0)) ? Verdict.MAYBE : Verdict.NO;
+  private Verdict atStart(int s) {
+    int n = viewLimit - s;
+    if (n < 5) {
+      return couldStartRecord(at(s)) ? Verdict.MAYBE : Verdict.NO;
     }
-    if (plausibleHeader(0, scan, scanLength)) {
+    if (plausibleHeader(s, view, viewLimit)) {
       return Verdict.YES;
     }
-    if (atStreamStart && sslv2Hello()) {
+    if (atStreamStart && sslv2Hello(s)) {
       sslv2Mode = true;
       return Verdict.YES;
     }
     return Verdict.NO;
   }
 
-  private boolean couldStartRecord(int b) {
+  private static boolean couldStartRecord(int b) {
     return (b >= 20 && b <= 24) || (b & 0x80) != 0;
   }
 
-  private boolean sslv2Hello() {
-    if ((at(0) & 0x80) == 0) {
+  private boolean sslv2Hello(int s) {
+    if ((at(s) & 0x80) == 0) {
       return false;
     }
-    int len = ((at(0) & 0x7f) << 8) | at(1);
-    int type = at(2);
-    if (type == 1) { // CLIENT-HELLO: version 0x0002 or 0x03NN, cipher specs a multiple of 3
-      int major = at(3);
-      return len >= 9 && ((major == 0 && at(4) == 2) || (major == 3 && at(4) <= 4));
+    int len = ((at(s) & 0x7f) << 8) | at(s + 1);
+    int type = at(s + 2);
+    if (type == 1) { // CLIENT-HELLO: version 0x0002 or 0x03NN
+      int major = at(s + 3);
+      return len >= 9 && ((major == 0 && at(s + 4) == 2) || (major == 3 && at(s + 4) <= 4));
     }
     // SERVER-HELLO: session-id-hit 0/1, certificate type 1 (X.509)
-    return type == 4 && len >= 11 && at(3) <= 1 && at(4) == 1;
+    return type == 4 && len >= 11 && at(s + 3) <= 1 && at(s + 4) == 1;
   }
 
   private static boolean plausibleHeader(int p, byte[] buf, int limit) {
@@ -277,16 +334,16 @@ public final class RecordStream {
 
   /** 0x16 0x03 0x0N len, then handshake type 1 or 2 whose body starts with a 0x03NN version. */
   private Verdict handshakeStart(int p) {
-    int[] want = {0x16, 0x03};
-    for (int i = 0; i < 2; i++) {
-      if (p + i >= scanLength) {
-        return Verdict.MAYBE;
-      }
-      if (at(p + i) != want[i]) {
-        return Verdict.NO;
-      }
+    if (at(p) != 0x16) {
+      return Verdict.NO;
     }
-    if (p + 10 > scanLength) {
+    if (p + 1 >= viewLimit) {
+      return Verdict.MAYBE;
+    }
+    if (at(p + 1) != 0x03) {
+      return Verdict.NO;
+    }
+    if (p + 10 > viewLimit) {
       return Verdict.MAYBE;
     }
     int len = (at(p + 3) << 8) | at(p + 4);
@@ -299,20 +356,24 @@ public final class RecordStream {
 
   /** Two plausible record headers, the second where the first record ends (a mid-stream start). */
   private Verdict chainedRecords(int p) {
-    if (!couldStartRecord(at(p)) || (at(p) & 0x80) != 0) {
-      return Verdict.NO;
-    }
-    if (p + 5 > scanLength) {
+    if (p + 5 > viewLimit) {
+      // decide what can be decided on the bytes in hand
+      if (p + 1 < viewLimit && at(p + 1) != 3) {
+        return Verdict.NO;
+      }
+      if (p + 2 < viewLimit && at(p + 2) > 4) {
+        return Verdict.NO;
+      }
       return Verdict.MAYBE;
     }
-    if (!plausibleHeader(p, scan, scanLength)) {
+    if (!plausibleHeader(p, view, viewLimit)) {
       return Verdict.NO;
     }
     int q = p + 5 + ((at(p + 3) << 8) | at(p + 4));
-    if (q + 5 > scanLength) {
-      return q + 5 > SCAN_LIMIT ? Verdict.NO : Verdict.MAYBE;
+    if (q + 5 > viewLimit) {
+      return Verdict.MAYBE;
     }
-    return plausibleHeader(q, scan, scanLength) ? Verdict.YES : Verdict.NO;
+    return plausibleHeader(q, view, viewLimit) ? Verdict.YES : Verdict.NO;
   }
 
   // ---------------------------------------------------------------- records

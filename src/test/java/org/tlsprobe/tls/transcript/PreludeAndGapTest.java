@@ -101,4 +101,29 @@ class PreludeAndGapTest {
     }
     return last;
   }
+
+  @Test
+  void midStreamStartFedByteByByte_sameAsWhole() throws Exception {
+    byte[] server = Recordings.get(Kind.TLS12_SERVER_AUTH).stream(Side.SERVER);
+    TranscriptBuilder whole = new TranscriptBuilder();
+    whole.bytes(Side.SERVER, server, 20, server.length - 20, 1, Transcripts.T0);
+    TranscriptBuilder bytes = new TranscriptBuilder();
+    for (int i = 20; i < server.length; i++) {
+      bytes.bytes(Side.SERVER, server, i, 1, 1, Transcripts.T0);
+    }
+    assertEquals(Transcripts.render(whole.build()), Transcripts.render(bytes.build()));
+  }
+
+  @Test
+  void textThatNeverTurnsTls_searchGivesUpAfterItsLimit() {
+    byte[] line = "250-PIPELINING and some more text of an SMTP server\r\n".getBytes(StandardCharsets.US_ASCII);
+    TranscriptBuilder b = new TranscriptBuilder();
+    for (int sent = 0; sent < 100_000; sent += line.length) {
+      b.bytes(Side.SERVER, line, 0, line.length, 1, Transcripts.T0);
+    }
+    // a ClientHello after the search gave up is not looked for any more
+    byte[] hello = Recordings.getUnchecked(Kind.TLS12_SERVER_AUTH).chunks().get(0).bytes();
+    b.bytes(Side.SERVER, hello, 0, hello.length, 2, Transcripts.T0);
+    assertTrue(!b.looksLikeTls());
+  }
 }

@@ -57,6 +57,14 @@ final class Recordings {
     return pki;
   }
 
+  static EngineHandshake.Recording getUnchecked(Kind kind) {
+    try {
+      return get(kind);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static synchronized EngineHandshake.Recording get(Kind kind) throws Exception {
     EngineHandshake.Recording r = CACHE.get(kind);
     if (r == null) {
