@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.tlsprobe.model.ProbeReport;
@@ -98,8 +99,11 @@ final class ProbeCommand implements Callable<Integer> {
     }
     PasswordSource passwords = password.passwords();
     Optional<ClientIdentity> identity = loadIdentity(passwords);
-    TrustAnchors anchors = trust.anchors(passwords);
-    trust.warnings().forEach(w -> spec.commandLine().getErr().println("tlsprobe: warning: " + w));
+    // The JDK's roots take a moment to load: do that while the first handshakes run. Named files are read
+    // first, so an unreadable one stops the run before any connection is made.
+    CompletableFuture<TrustAnchors> anchors = trust.namesFiles()
+        ? CompletableFuture.completedFuture(trust.anchors(passwords))
+        : CompletableFuture.supplyAsync(() -> trust.anchors(passwords));
     ProbeJudge judge = new ProbeJudge(check.role(), check.names(), check.at(), check.warnDays(), anchors,
         identity.map(ClientIdentity::chain).orElse(List.of()), clock);
 
@@ -117,6 +121,7 @@ final class ProbeCommand implements Callable<Integer> {
         sink.accept(report);
       });
     }
+    trust.warnings().forEach(w -> spec.commandLine().getErr().println("tlsprobe: warning: " + w));
     return failed.get() ? ExitCode.FAILED : ExitCode.OK;
   }
 

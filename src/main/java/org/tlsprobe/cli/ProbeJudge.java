@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.tlsprobe.diagnose.cert.CertificateDescriber;
 import org.tlsprobe.diagnose.cert.Certificates;
 import org.tlsprobe.diagnose.cert.ChainContext;
@@ -40,11 +41,11 @@ final class ProbeJudge {
   private final List<String> names;
   private final Optional<Instant> at;
   private final int warnDays;
-  private final TrustAnchors trust;
+  private final CompletableFuture<TrustAnchors> trust;
   private final List<X509Certificate> clientChain;
   private final Clock clock;
 
-  ProbeJudge(Role role, List<String> names, Optional<Instant> at, int warnDays, TrustAnchors trust,
+  ProbeJudge(Role role, List<String> names, Optional<Instant> at, int warnDays, CompletableFuture<TrustAnchors> trust,
       List<X509Certificate> clientChain, Clock clock) {
     this.role = role;
     this.names = List.copyOf(names);
@@ -109,7 +110,7 @@ final class ProbeJudge {
     List<Finding> findings = new ArrayList<>();
     if (!chain.isEmpty()) {
       List<String> expected = names.isEmpty() ? List.of(r.sni() != null ? r.sni() : r.target().host()) : names;
-      findings.addAll(ChainDiagnostics.standard().run(new ChainContext(chain, role, Purpose.SERVER, expected, when, trust, warnDays)));
+      findings.addAll(ChainDiagnostics.standard().run(new ChainContext(chain, role, Purpose.SERVER, expected, when, trust.join(), warnDays)));
     }
     for (String p : problems) {
       findings.add(new Finding("BAD_CERTIFICATE_ENCODING", Severity.ERROR, "A certificate the server sent cannot be decoded: " + p,
@@ -118,7 +119,7 @@ final class ProbeJudge {
     List<Finding> clientFindings = List.of();
     if (!clientChain.isEmpty() && t.certificateRequest().isPresent()) {
       clientFindings = ChainDiagnostics.standard().run(
-          new ChainContext(clientChain, role, Purpose.CLIENT, List.of(), when, trust, warnDays));
+          new ChainContext(clientChain, role, Purpose.CLIENT, List.of(), when, trust.join(), warnDays));
     }
     Classification c = TranscriptClassifier.classify(t, findings);
     return new Diagnosis(c.outcome(), c.explanation(), c.windows(), CertificateDescriber.describe(chain),

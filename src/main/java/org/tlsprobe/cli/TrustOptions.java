@@ -35,6 +35,11 @@ public final class TrustOptions {
     return TrustAnchors.of(load(trust, "--trust", passwords), inter);
   }
 
+  /** Whether --trust or --intermediates named files (else the anchors are the JDK's roots alone). */
+  public boolean namesFiles() {
+    return !trust.isEmpty() || !intermediates.isEmpty();
+  }
+
   /** Files skipped in --trust/--intermediates folders, one line each. */
   public List<String> warnings() {
     return List.copyOf(warnings);

@@ -69,6 +69,7 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   private boolean lastInputFailed;
   private boolean serverCcs;
   private boolean clientCcs;
+  private boolean serverAnsweredFlight;
   private final RecordSplitter fromServer = new RecordSplitter();
   private final RecordSplitter fromClient = new RecordSplitter();
 
@@ -133,6 +134,8 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     readApplicationData();
     if (handshakeComplete && !exchangeSent) {
       afterHandshake();
+    } else if (exchangeSent && serverAnsweredFlight && settings.exchange().isEmpty()) {
+      finish(); // a session ticket after our Finished: the server took our flight, no rejection is coming
     }
   }
 
@@ -185,7 +188,8 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
         return;
       }
       timer = ctx.executor().schedule(this::finish, exchange.get().timeout().toMillis(), TimeUnit.MILLISECONDS);
-    } else if (tls13 && !settings.postHandshakeWait().isZero()) {
+    } else if (tls13 && caNames != null && !serverAnsweredFlight && !settings.postHandshakeWait().isZero()) {
+      // TLS 1.3: the server judges our certificate only after our Finished; give a rejection time to come
       timer = ctx.executor().schedule(this::finish, settings.postHandshakeWait().toMillis(), TimeUnit.MILLISECONDS);
     } else {
       finish();
@@ -285,6 +289,9 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   public void received(int type, byte[] body) throws IOException {
     if (tls13 && serverHello != null && type != HandshakeType.server_hello) {
       recorder.decryptedMessage(Side.SERVER, type, body); // TLS 1.2's encrypted Finished stays as the wire shows it
+    }
+    if (type == HandshakeType.new_session_ticket && handshakeComplete) {
+      serverAnsweredFlight = true;
     }
     if (type == HandshakeType.server_hello) {
       serverHello = ServerHelloFields.read(body);

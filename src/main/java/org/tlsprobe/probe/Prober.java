@@ -38,6 +38,12 @@ public final class Prober implements AutoCloseable {
   private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
   private final ExecutorService resolvers;
   private final Offer broadOffer;
+  /** Results are handed out on this thread, so judging and writing them never holds up an event loop. */
+  private final ExecutorService reporters = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "tlsprobe-report");
+    t.setDaemon(true);
+    return t;
+  });
 
   public Prober(ProbeSettings settings) {
     this(settings, Clock.systemUTC());
@@ -108,15 +114,14 @@ public final class Prober implements AutoCloseable {
       InetSocketAddress address = new InetSocketAddress(r.addresses().get(i), t.port());
       slots.acquireUninterruptibly();
       CompletableFuture<ProbeResult> one = probeAddress(t, address, sni, r.dnsMs());
-      if (enumerate) {
-        one = one.thenCompose(res -> res.observation().isEmpty() ? CompletableFuture.completedFuture(res)
-            : new Enumerator(this, address, sni).run().thenApply(res::withEnumeration));
+      if (enumerate) { // runs beside the main handshake; an address that cannot be reached yields no enumeration
+        CompletableFuture<Enumeration> e = new Enumerator(this, address, sni).run();
+        one = one.thenCombine(e, (res, en) -> res.observation().isEmpty() ? res : res.withEnumeration(en));
       }
-      each[i] = one.whenComplete((res, err) -> {
-        slots.release();
+      each[i] = one.whenComplete((res, err) -> slots.release()).whenCompleteAsync((res, err) -> {
         out.accept(res != null ? res
             : failed(t, Addresses.format(address), sni, new Timing(r.dnsMs(), null, null), "internal error: " + err));
-      });
+      }, reporters);
     }
     return CompletableFuture.allOf(each).exceptionally(e -> null);
   }
@@ -193,6 +198,7 @@ public final class Prober implements AutoCloseable {
   @Override
   public void close() {
     resolvers.shutdownNow();
+    reporters.shutdown();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

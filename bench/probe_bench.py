@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Probe benchmark: tlsprobe against `openssl s_client` and `sslscan`, same machine, same run.
+
+1. Many targets: local `openssl s_server` processes, probed as N targets (repeated targets spread over the
+   servers) by `tlsprobe probe --targets FILE --concurrency C` (one JVM) and by one `openssl s_client`
+   process per target, C at a time. Prints handshakes/s (wall) and CPU ms per handshake of the client side
+   (user+sys of the client processes, JVM start included; the servers' CPU is not counted for either).
+2. Enumeration: one s_server that accepts TLS 1.0-1.3 and every suite OpenSSL has at security level 0, enumerated
+   by `tlsprobe probe --enumerate` and by `sslscan`; prints wall time, CPU and whether both found the same
+   accepted (version, suite) pairs.
+
+Run from the project root after `mvn -B -q package -DskipTests`:
+    python3 bench/probe_bench.py [--targets 1000] [--concurrency 64] [--servers 4]
+Only loopback is used; every process started here is stopped before it exits.
+"""
+import argparse
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+
+VERSIONS = {"TLSv1.0": "TLSv1.0", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port, proc, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("s_server on port %d did not start" % port)
+
+
+def start_server(cert, key, extra=()):
+    port = free_port()
+    proc = subprocess.Popen(["openssl", "s_server", "-www", "-quiet", "-accept", "127.0.0.1:%d" % port,
+                             "-cert", cert, "-key", key, *extra],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(port, proc)
+    return port, proc
+
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def measured(fn):
+    cpu0, t0 = children_cpu(), time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - t0, children_cpu() - cpu0
+
+
+def run_tlsprobe(jar, targets_file, concurrency, extra=()):
+    cmd = ["java", "-jar", jar, "probe", "--format", "json", "--timeout", "10s",
+           "--concurrency", str(concurrency), "--targets", targets_file, *extra]
+    out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def openssl_one(target):
+    r = subprocess.run(["openssl", "s_client", "-connect", target], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return r.returncode == 0 and "Cipher is" in r.stdout and "(NONE)" not in r.stdout
+
+
+def run_openssl(targets, concurrency):
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        return list(pool.map(openssl_one, targets))
+
+
+def sslscan_pairs(port, xml_file):
+    subprocess.run(["sslscan", "--no-colour", "--xml=" + xml_file, "127.0.0.1:%d" % port],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    pairs = set()
+    for c in ET.parse(xml_file).getroot().iter("cipher"):
+        if c.get("status") in ("accepted", "preferred"):
+            pairs.add((c.get("sslversion"), int(c.get("id"), 16)))
+    return pairs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--targets", type=int, default=1000)
+    ap.add_argument("--concurrency", type=int, default=64)
+    ap.add_argument("--servers", type=int, default=4)
+    ap.add_argument("--jar", default="target/tlsprobe.jar")
+    args = ap.parse_args()
+    if not os.path.exists(args.jar):
+        sys.exit("no %s: run `mvn -B -q package -DskipTests` first" % args.jar)
+    procs = []
+    with tempfile.TemporaryDirectory() as d:
+        cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                        "-days", "30", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            ports = []
+            for _ in range(args.servers):
+                port, proc = start_server(cert, key)
+                ports.append(port)
+                procs.append(proc)
+            targets = ["127.0.0.1:%d" % ports[i % len(ports)] for i in range(args.targets)]
+            targets_file = os.path.join(d, "targets.txt")
+            with open(targets_file, "w") as f:
+                f.write("\n".join(targets) + "\n")
+
+            print("== %d targets over %d openssl s_server processes, concurrency %d, %d cores"
+                  % (args.targets, args.servers, args.concurrency, os.cpu_count()))
+            results, wall, cpu = measured(lambda: run_tlsprobe(args.jar, targets_file, args.concurrency))
+            ok = sum(1 for r in results if r.get("outcome") == "OK")
+            ours = (ok / wall, cpu * 1000 / max(ok, 1))
+            print("tlsprobe probe   : %4d/%d OK in %6.2f s wall, %6.2f s CPU -> %7.1f handshakes/s, %5.2f ms CPU/handshake"
+                  % (ok, len(targets), wall, cpu, ours[0], ours[1]))
+            oks, wall, cpu = measured(lambda: run_openssl(targets, args.concurrency))
+            ok = sum(1 for x in oks if x)
+            theirs = (ok / wall, cpu * 1000 / max(ok, 1))
+            print("openssl s_client : %4d/%d OK in %6.2f s wall, %6.2f s CPU -> %7.1f handshakes/s, %5.2f ms CPU/handshake"
+                  % (ok, len(targets), wall, cpu, theirs[0], theirs[1]))
+            print("ratio            : %.1fx handshakes/s, %.1fx less CPU per handshake"
+                  % (ours[0] / max(theirs[0], 1e-9), theirs[1] / max(ours[1], 1e-9)))
+        finally:
+            for p in procs:
+                p.terminate()
+            for p in procs:
+                p.wait(5)
+            procs.clear()
+
+        try:
+            port, proc = start_server(cert, key, ["-cipher", "ALL:@SECLEVEL=0"])
+            procs.append(proc)
+            one = os.path.join(d, "one.txt")
+            with open(one, "w") as f:
+                f.write("127.0.0.1:%d\n" % port)
+            print("== enumeration of one s_server (TLS 1.0-1.3, ALL:@SECLEVEL=0)")
+            results, wall, cpu = measured(lambda: run_tlsprobe(args.jar, one, 64, ["--enumerate"]))
+            r = results[0]
+            ours = {(v, s) for v, suites in (r.get("cipher_suites") or {}).items() for s in suites}
+            print("tlsprobe --enumerate: %6.2f s wall, %5.2f s CPU, %d accepted (version, suite) pairs"
+                  % (wall, cpu, len(ours)))
+            pairs, wall2, cpu2 = measured(lambda: sslscan_pairs(port, os.path.join(d, "scan.xml")))
+            print("sslscan             : %6.2f s wall, %5.2f s CPU, %d accepted (version, suite) pairs"
+                  % (wall2, cpu2, len(pairs)))
+            ours_ids = set()
+            names = {}
+            for v, suites in (r.get("cipher_suites") or {}).items():
+                for s in suites:
+                    names[(v, s)] = s
+            # sslscan reports code points; map ours through the IANA names tlsprobe printed
+            iana = iana_codes()
+            for v, s in ours:
+                ours_ids.add((v, iana.get(s, s)))
+            print("same accepted suites: %s%s" % (ours_ids == pairs, "" if ours_ids == pairs else
+                  "\n  only tlsprobe: %s\n  only sslscan: %s" % (sorted(ours_ids - pairs, key=str), sorted(pairs - ours_ids, key=str))))
+            print("speed-up            : %.1fx wall" % (wall2 / max(wall, 1e-9)))
+        finally:
+            for p in procs:
+                p.terminate()
+                p.wait(5)
+
+
+def iana_codes():
+    """IANA suite name -> code point, from `openssl ciphers -V` plus the TLS 1.3 names."""
+    out = subprocess.run(["openssl", "ciphers", "-V", "-stdname", "ALL:COMPLEMENTOFALL:@SECLEVEL=0"],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+    codes = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[0].startswith("0x"):
+            hi, lo = parts[0].split(",")
+            codes[parts[2]] = (int(hi, 16) << 8) | int(lo, 16)
+    return codes
+
+
+if __name__ == "__main__":
+    main()
