@@ -63,6 +63,9 @@ openssl crl2pkcs7 -nocrl -certfile "$out/server-chain.pem" -outform PEM -out "$o
 openssl pkcs12 -export -inkey "$out/server.key" -in "$tmp/server.pem" -certfile "$out/issuing-ca.pem" -name server \
   -passout "pass:$P12_PASSWORD" -out "$out/server.p12"
 keytool -importcert -noprompt -storetype JKS -keystore "$out/trust.jks" -storepass changeit -alias root -file "$out/root-ca.pem" >/dev/null 2>&1
+keytool -importcert -noprompt -storetype PKCS12 -keystore "$out/trust.p12" -storepass changeit -alias root -file "$out/root-ca.pem" >/dev/null 2>&1
+# A PKCS#12 of certificates only, as openssl makes it (the JDK's reader does not list such certificates).
+openssl pkcs12 -export -nokeys -in "$out/root-ca.pem" -passout pass:changeit -out "$out/trust-nokeys.p12"
 
 # A CRL, for "a CRL is not a certificate", made by a throwaway "openssl ca" database.
 mkdir -p "$tmp/ca"; : > "$tmp/ca/index.txt"; echo 1000 > "$tmp/ca/crlnumber"

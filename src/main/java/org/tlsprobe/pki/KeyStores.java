@@ -20,9 +20,10 @@ final class KeyStores {
 
   static CertificateFile readPkcs12(Path path, byte[] bytes, PasswordSource passwords) throws CertificateFileException {
     // An empty password is common (exports without one, Java trust stores): try it before asking.
-    KeyStore ks = tryLoad(bytes, new char[0]);
+    char[] pw = new char[0];
+    KeyStore ks = tryLoad(bytes, pw);
     if (ks == null) {
-      char[] pw = passwords.password(path.toString());
+      pw = passwords.password(path.toString());
       if (pw == null) {
         throw new CertificateFileException(path + ": a PKCS#12 file protected by a password; give it with --password-env VAR");
       }
@@ -35,15 +36,49 @@ final class KeyStores {
         throw new CertificateFileException(path + ": a PKCS#12 file that cannot be read (" + e.getMessage() + ")", e);
       } catch (Exception e) {
         throw new CertificateFileException(path + ": a PKCS#12 file that cannot be read (" + e.getMessage() + ")", e);
-      } finally {
-        Arrays.fill(pw, '\0');
       }
     }
-    List<X509Certificate> certs = certificates(path, ks);
-    if (certs.isEmpty()) {
-      throw new CertificateFileException(path + ": a PKCS#12 file with no certificate in it");
+    try {
+      List<X509Certificate> certs = certificates(path, ks);
+      if (certs.isEmpty()) {
+        // The JDK skips certificates that have no key and no Java trust attribute (openssl pkcs12 -nokeys);
+        // Bouncy Castle's reader shows them.
+        certs = certificateBags(path, bytes, pw);
+      }
+      if (certs.isEmpty()) {
+        throw new CertificateFileException(path + ": a PKCS#12 file with no certificate in it");
+      }
+      return new CertificateFile(path, "PKCS#12", certs, List.of());
+    } finally {
+      Arrays.fill(pw, '\0');
     }
-    return new CertificateFile(path, "PKCS#12", certs, List.of());
+  }
+
+  /** Every certificate bag, read with Bouncy Castle's PKCS#12 classes (which accept an empty password). */
+  private static List<X509Certificate> certificateBags(Path path, byte[] bytes, char[] pw) throws CertificateFileException {
+    if (pw.length == 0) {
+      throw new CertificateFileException(path + ": a PKCS#12 file whose certificates have no key and no Java trust attribute, with an empty "
+          + "password, which neither the JDK nor Bouncy Castle reads; export it again with a password, or give the certificates as PEM");
+    }
+    try {
+      org.bouncycastle.pkcs.PKCS12PfxPdu pfx = new org.bouncycastle.pkcs.PKCS12PfxPdu(bytes);
+      org.bouncycastle.operator.InputDecryptorProvider decryptor =
+          new org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder().setProvider(new BouncyCastleProvider()).build(pw);
+      List<X509Certificate> out = new ArrayList<>();
+      org.bouncycastle.cert.jcajce.JcaX509CertificateConverter converter = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter();
+      for (org.bouncycastle.asn1.pkcs.ContentInfo ci : pfx.getContentInfos()) {
+        org.bouncycastle.pkcs.PKCS12SafeBagFactory bags = ci.getContentType().equals(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.encryptedData)
+            ? new org.bouncycastle.pkcs.PKCS12SafeBagFactory(ci, decryptor) : new org.bouncycastle.pkcs.PKCS12SafeBagFactory(ci);
+        for (org.bouncycastle.pkcs.PKCS12SafeBag bag : bags.getSafeBags()) {
+          if (bag.getBagValue() instanceof org.bouncycastle.cert.X509CertificateHolder) {
+            out.add(converter.getCertificate((org.bouncycastle.cert.X509CertificateHolder) bag.getBagValue()));
+          }
+        }
+      }
+      return out;
+    } catch (Exception e) {
+      throw new CertificateFileException(path + ": a PKCS#12 file whose certificates cannot be read (" + e.getMessage() + ")", e);
+    }
   }
 
   static List<X509Certificate> readJks(Path path, byte[] bytes, String type) throws CertificateFileException {

@@ -45,6 +45,15 @@ class CertCommandProcessTest {
   }
 
   @Test
+  void trustFromPasswordProtectedPkcs12Store_keytoolOrOpensslNokeys() throws Exception {
+    for (String store : List.of("trust.p12", "trust-nokeys.p12")) {
+      Result r = tlsprobe("STORE_PASS", "changeit", "cert", CertCommandTest.f("server-chain.pem"), "--password-env", "STORE_PASS",
+          "--trust", CertCommandTest.f(store), "--at", CertCommandTest.AT);
+      assertEquals(0, r.exit(), store + ": " + r.out() + r.err());
+    }
+  }
+
+  @Test
   void pkcs12WithWrongPassword_exit3() throws Exception {
     Result r = tlsprobe("P12_PASS", "not-the-password", "cert", CertCommandTest.f("server.p12"), "--password-env", "P12_PASS");
     assertEquals(3, r.exit(), r.out() + r.err());
