@@ -68,7 +68,8 @@ public final class TranscriptClassifier {
             "Neither side spoke TLS: the %s sent bytes that are not TLS (%s); check that this port serves TLS and not plain SIP or HTTP.",
             v.get().from().label(), v.get().message()));
       }
-      return new Verdict(Outcome.INCOMPLETE, "No TLS record was seen on this connection.");
+      return new Verdict(Outcome.NOT_TLS,
+          "The connection carried data, but no TLS record from either side: this port speaks something else (plain SIP or HTTP?).");
     }
     if (r.completed()) {
       return new Verdict(Outcome.OK, "");
@@ -79,8 +80,9 @@ public final class TranscriptClassifier {
           "The server answered the ClientHello with bytes that are not TLS (packet %d: %s): the port does not speak TLS, or something in between rewrites the traffic.",
           v.packet(), v.message()));
     }
-    boolean clientHello = r.saw(Side.CLIENT, HandshakeType.CLIENT_HELLO, NONE);
-    boolean serverHello = r.saw(Side.SERVER, HandshakeType.SERVER_HELLO, NONE) || r.saw(Side.SERVER, HandshakeType.HELLO_RETRY_REQUEST, NONE);
+    boolean clientHello = r.saw(Side.CLIENT, HandshakeType.CLIENT_HELLO, NONE) || r.saw(Side.CLIENT, HandshakeType.SSL2_CLIENT_HELLO, NONE);
+    boolean serverHello = r.saw(Side.SERVER, HandshakeType.SERVER_HELLO, NONE) || r.saw(Side.SERVER, HandshakeType.HELLO_RETRY_REQUEST, NONE)
+        || r.saw(Side.SERVER, HandshakeType.SSL2_SERVER_HELLO, NONE);
     if (!clientHello && !serverHello) {
       return new Verdict(Outcome.INCOMPLETE,
           "The connection was captured mid-stream: its handshake is not in the capture, so nothing can be said about it.");

@@ -105,7 +105,14 @@ final class TranscriptReading {
         }
         continue;
       }
-      if (e instanceof ChangeCipherSpec) {
+      if (e instanceof Handshake h && h.type() == HandshakeType.SSL2_CLIENT_MASTER_KEY) {
+        ccs[Side.CLIENT.ordinal()] = true; // SSLv2: encryption starts with the master key
+        ccs[Side.SERVER.ordinal()] = true;
+        continue;
+      }
+      if (e instanceof Handshake h && h.type() == HandshakeType.SSL2_ENCRYPTED && ccs[side]) {
+        finished[side] = true;
+      } else if (e instanceof ChangeCipherSpec) {
         ccs[side] = true;
       } else if (e instanceof Handshake h
           && (h.type() == HandshakeType.FINISHED || (ccs[side] && h.type() == HandshakeType.ENCRYPTED))) {
@@ -277,9 +284,6 @@ final class TranscriptReading {
       } else if (e instanceof ProtocolViolation v) {
         notes.add(String.format("the %s sent bytes that are not valid TLS at packet %d: %s", v.from().label(), v.packet(), v.message()));
       }
-    }
-    if (tls13 && transcript.serverCertificate().isEmpty()) {
-      notes.add("TLS 1.3 encrypts the server's Certificate: the chain is not in the capture and was not checked");
     }
     return notes;
   }

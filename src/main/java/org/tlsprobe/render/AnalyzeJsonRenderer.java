@@ -1,0 +1,263 @@
+package org.tlsprobe.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tlsprobe.model.AnalyzedFile;
+import org.tlsprobe.model.CertificateDetails;
+import org.tlsprobe.model.Diagnosis;
+import org.tlsprobe.model.Finding;
+import org.tlsprobe.model.FlowReport;
+import org.tlsprobe.model.HandshakeFacts;
+import org.tlsprobe.model.HandshakeObservation;
+import org.tlsprobe.model.Outcome;
+import org.tlsprobe.tls.TlsVersion;
+import org.tlsprobe.tls.transcript.HandshakeTranscript;
+
+/**
+ * SPEC.md's {@code analyze} JSON, written with an explicit schema: one flow object per line inside
+ * {@code flows}, so the document streams and diffs well. Beyond SPEC: {@code closed_first},
+ * {@code client_chain}, {@code client_findings} (the client's certificate, MTLS; {@code certificate}
+ * indexes point into {@code client_chain}), {@code warnings} (what limits the evidence), and per file
+ * {@code warnings}.
+ */
+final class AnalyzeJsonRenderer implements AnalyzeRenderer {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final String version;
+  private final boolean all;
+  private final Spool spool = new Spool();
+  private final AnalyzeSummary summary = new AnalyzeSummary();
+  private boolean first = true;
+
+  AnalyzeJsonRenderer(String version, boolean all) {
+    this.version = version;
+    this.all = all;
+  }
+
+  @Override
+  public void flow(FlowReport flow) throws IOException {
+    summary.add(flow);
+    if (!AnalyzeSummary.listed(flow, all)) {
+      return;
+    }
+    spool.write(first ? "\n" : ",\n");
+    first = false;
+    try (JsonGenerator g = JSON.createGenerator(new NonClosing(spool))) {
+      writeFlow(g, flow);
+    }
+  }
+
+  @Override
+  public void finish(List<AnalyzedFile> files, Writer out) throws IOException {
+    StringWriter head = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(head)) {
+      g.writeStartObject();
+      g.writeStringField("tool", "tlsprobe");
+      g.writeStringField("version", version);
+      g.writeFieldName("files");
+      g.writeStartArray();
+      for (AnalyzedFile f : files) {
+        g.writeStartObject();
+        g.writeStringField("path", f.path());
+        g.writeNumberField("packets", f.packets());
+        g.writeNumberField("bytes", f.bytes());
+        g.writeStringField("linktype", String.join(",", f.linktypes()));
+        g.writeFieldName("linktypes");
+        strings(g, f.linktypes());
+        g.writeFieldName("warnings");
+        strings(g, f.warnings());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    // the head is a closed object: reopen it to append the flows and the summary
+    String h = head.toString();
+    out.write(h, 0, h.length() - 1);
+    out.write(",\n\"flows\":[");
+    spool.copyTo(out);
+    out.write(first ? "],\n" : "\n],\n");
+    StringWriter tail = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(tail)) {
+      g.writeStartObject();
+      g.writeNumberField("flows", summary.flows());
+      g.writeNumberField("failed", summary.failed());
+      g.writeNumberField("with_errors", summary.withErrors());
+      g.writeFieldName("by_outcome");
+      g.writeStartObject();
+      for (Map.Entry<Outcome, Long> e : summary.byOutcome().entrySet()) {
+        g.writeNumberField(e.getKey().name(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    out.write("\"summary\":");
+    out.write(tail.toString());
+    out.write("}\n");
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    spool.close();
+  }
+
+  static void writeFlow(JsonGenerator g, FlowReport flow) throws IOException {
+    HandshakeObservation o = flow.observation();
+    HandshakeTranscript t = o.transcript();
+    Diagnosis d = flow.diagnosis();
+    HandshakeFacts facts = d.facts();
+    g.writeStartObject();
+    g.writeStringField("file", o.origin());
+    g.writeStringField("client", o.client());
+    g.writeStringField("server", o.server());
+    g.writeStringField("start", o.start() == null ? null : o.start().toString());
+    Optional<TlsVersion> v = t.serverHello().map(sh -> sh.version()).filter(x -> x != TlsVersion.UNKNOWN);
+    g.writeStringField("tls_version", v.map(TlsVersion::label).orElse(null));
+    g.writeStringField("sni", t.clientHello().flatMap(ch -> ch.serverName()).orElse(null));
+    g.writeStringField("cipher_suite", t.serverHello().filter(sh -> sh.version() != TlsVersion.SSLv2).map(sh -> CipherSuites.name(sh.cipherSuite())).orElse(null));
+    g.writeFieldName("handshake");
+    g.writeStartArray();
+    for (Ladder.Step s : Ladder.handshake(t)) {
+      g.writeStartObject();
+      g.writeNumberField("packet", s.packet());
+      g.writeStringField("from", s.from().label());
+      g.writeStringField("message", s.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeFieldName("alert");
+    if (facts.alert().isPresent()) {
+      HandshakeFacts.AlertFact a = facts.alert().get();
+      g.writeStartObject();
+      g.writeNumberField("packet", a.packet());
+      g.writeStringField("from", a.from().label());
+      g.writeStringField("level", a.levelLabel());
+      if (a.encrypted()) {
+        g.writeNullField("code");
+      } else {
+        g.writeNumberField("code", a.code());
+      }
+      g.writeStringField("description", a.description());
+      g.writeEndObject();
+    } else {
+      g.writeNull();
+    }
+    g.writeFieldName("reset");
+    close(g, facts.reset().orElse(null), false);
+    g.writeFieldName("closed_first");
+    close(g, facts.closedFirst().orElse(null), true);
+    g.writeStringField("outcome", d.outcome().name());
+    g.writeStringField("explanation", d.explanation());
+    g.writeFieldName("windows");
+    strings(g, d.windows());
+    g.writeFieldName("chain");
+    chain(g, d.chain());
+    g.writeFieldName("findings");
+    findings(g, d.findings());
+    g.writeFieldName("client_chain");
+    chain(g, d.clientChain());
+    g.writeFieldName("client_findings");
+    findings(g, d.clientFindings());
+    g.writeFieldName("warnings");
+    strings(g, facts.notes());
+    g.writeEndObject();
+  }
+
+  private static void close(JsonGenerator g, HandshakeFacts.CloseFact c, boolean withKind) throws IOException {
+    if (c == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartObject();
+    g.writeNumberField("packet", c.packet());
+    g.writeStringField("from", c.from().label());
+    if (withKind) {
+      g.writeStringField("kind", c.reset() ? "RST" : "FIN");
+    }
+    g.writeStringField("after", c.after());
+    g.writeEndObject();
+  }
+
+  static void strings(JsonGenerator g, List<String> values) throws IOException {
+    g.writeStartArray();
+    for (String s : values) {
+      g.writeString(s);
+    }
+    g.writeEndArray();
+  }
+
+  static void chain(JsonGenerator g, List<CertificateDetails> chain) throws IOException {
+    g.writeStartArray();
+    for (CertificateDetails c : chain) {
+      g.writeStartObject();
+      g.writeStringField("subject", c.subject());
+      g.writeStringField("issuer", c.issuer());
+      g.writeStringField("serial", c.serial());
+      g.writeStringField("not_before", instant(c.notBefore()));
+      g.writeStringField("not_after", instant(c.notAfter()));
+      g.writeFieldName("san");
+      strings(g, c.san());
+      g.writeFieldName("eku");
+      strings(g, c.eku());
+      g.writeStringField("key", c.key());
+      g.writeStringField("signature", c.signature());
+      g.writeFieldName("cdp");
+      strings(g, c.cdp());
+      g.writeFieldName("aia");
+      strings(g, c.aia());
+      g.writeStringField("sha256", c.sha256());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  static void findings(JsonGenerator g, List<Finding> findings) throws IOException {
+    g.writeStartArray();
+    for (Finding f : findings) {
+      g.writeStartObject();
+      g.writeStringField("code", f.code());
+      g.writeStringField("severity", f.severity().label());
+      g.writeStringField("message", f.message());
+      if (f.certificate() == null) {
+        g.writeNullField("certificate");
+      } else {
+        g.writeNumberField("certificate", f.certificate());
+      }
+      g.writeStringField("advice", f.advice());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static String instant(Instant i) {
+    return i == null ? null : i.toString();
+  }
+
+  /** Lets a generator flush into the spool without closing it. */
+  private static final class NonClosing extends Writer {
+    private final Writer w;
+
+    NonClosing(Writer w) {
+      this.w = w;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+      w.write(cbuf, off, len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}
