@@ -29,6 +29,7 @@ public final class TlsProbeCommand implements Runnable {
     CommandLine cl = new CommandLine(new TlsProbeCommand());
     cl.addSubcommand(new ProbeCommand());
     cl.addSubcommand(new CertCommand());
+    cl.addSubcommand(new AnalyzeCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setExecutionExceptionHandler(new ExecutionErrorHandler());

@@ -104,7 +104,7 @@ public final class TranscriptClassifier {
 
   private static Verdict byAlert(TranscriptReading r, ChainEvidence chain, AlertFact a) {
     Optional<Step> before = r.lastStepBefore(r.alertAt);
-    String where = before.map(s -> " right after " + s.phrase()).orElse("");
+    String where = before.map(s -> " right after " + s.phrase(a.from())).orElse("");
     String alertName = a.encrypted() ? "an encrypted alert" : String.format("fatal alert %s (%d)", a.description(), a.code());
     String sender = "The " + a.from().label();
     boolean answersClientHello = a.from() == Side.SERVER && !r.saw(Side.SERVER, HandshakeType.SERVER_HELLO, r.alertAt);
@@ -192,7 +192,7 @@ public final class TranscriptClassifier {
     Optional<Step> before = r.lastStepBefore(at);
     String how = first.reset() ? "reset the connection" : "closed the connection (FIN)";
     String packet = first.packet() > 0 ? " (packet " + first.packet() + ")" : "";
-    String where = before.map(s -> " right after " + s.phrase()).orElse("");
+    String where = before.map(s -> " right after " + s.phrase(first.from())).orElse("");
     boolean clientBegun = r.clientFlightBegun(at);
     if (first.from() == Side.CLIENT) {
       boolean certSeen = r.saw(Side.SERVER, HandshakeType.CERTIFICATE, at);
@@ -214,8 +214,8 @@ public final class TranscriptClassifier {
         boolean serverAnswered = r.sentTls(Side.SERVER, at);
         if (!first.reset()) {
           return new Verdict(Outcome.RESET_DURING_HANDSHAKE, String.format(
-              "The client abandoned the connection: it closed (FIN)%s%s before the server's certificate arrived, and reset later; a cancelled or speculative connection, not a certificate failure.",
-              packet, where));
+              "The client abandoned the connection: it closed it (FIN%s)%s before the server's certificate arrived, and reset later; a cancelled or speculative connection, not a certificate failure.",
+              first.packet() > 0 ? ", packet " + first.packet() : "", where));
         }
         return new Verdict(Outcome.RESET_DURING_HANDSHAKE, String.format(
             "The client reset the connection%s%s%s; the server's certificate had not arrived, so this is the client giving up (a cancelled connection, or a client that rejects the server's hello).",
@@ -246,7 +246,7 @@ public final class TranscriptClassifier {
       Close c = (Close) r.events.get(r.firstCloseAt);
       Optional<Step> before = r.lastStepBefore(r.firstCloseAt);
       s.append(String.format(": the %s closed the connection (FIN%s)%s without an alert",
-          c.from().label(), c.packet() > 0 ? ", packet " + c.packet() : "", before.map(b -> " right after " + b.phrase()).orElse("")));
+          c.from().label(), c.packet() > 0 ? ", packet " + c.packet() : "", before.map(b -> " right after " + b.phrase(c.from())).orElse("")));
       if (c.from() == Side.CLIENT && r.saw(Side.SERVER, HandshakeType.CERTIFICATE, r.firstCloseAt) && !r.clientFlightBegun(r.firstCloseAt)) {
         Outcome o = chain.narrowedForAbort();
         s.append(o != Outcome.UNTRUSTED_ROOT && o != null

@@ -291,8 +291,15 @@ final class TranscriptReading {
   /** A handshake message as explanations name it: who sent which message in which packet. */
   record Step(Side from, String message, long packet) {
     String phrase() {
+      return phrase(null);
+    }
+
+    /** e.g. "the server's ServerHelloDone (packet 7)", or "its own ClientHello" when {@code actor} sent it. */
+    String phrase(Side actor) {
       String where = packet > 0 ? " (packet " + packet + ")" : "";
-      return "the " + from.label() + "'s " + message + where;
+      String what = message.equals(HandshakeType.ENCRYPTED.label())
+          ? (from == Side.SERVER ? "encrypted handshake records" : "encrypted Finished") : message;
+      return (from == actor ? "its own " : "the " + from.label() + "'s ") + what + where;
     }
   }
 }

@@ -1,0 +1,244 @@
+package org.tlsprobe.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.tlsprobe.capture.CaptureAnalyzer;
+import org.tlsprobe.capture.CaptureSummary;
+import org.tlsprobe.capture.ProgressListener;
+import org.tlsprobe.diagnose.DiagnosisContext;
+import org.tlsprobe.diagnose.Diagnostician;
+import org.tlsprobe.diagnose.cert.ChainContext;
+import org.tlsprobe.diagnose.cert.TrustAnchors;
+import org.tlsprobe.model.AnalyzedFile;
+import org.tlsprobe.model.Diagnosis;
+import org.tlsprobe.model.FlowReport;
+import org.tlsprobe.model.Role;
+import org.tlsprobe.render.AnalyzeRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tlsprobe analyze FILE|FOLDER...}: every TLS flow of the captures gets an outcome and findings.
+ * Files are read one after another, flows reported in first-packet order per file, files in the order
+ * given (a folder's captures sorted by path); memory stays bounded however big the files are.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read .pcap/.pcapng captures, reassemble TCP, parse TLS, and give every TLS flow an outcome and findings.",
+      "A folder means every .pcap, .pcapng and .cap in it (recursively)."
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+  private static final long PROGRESS_MIN_BYTES = 32L << 20;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*", description = "Capture files or folders of captures.")
+  List<Path> inputs;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path out;
+
+  @Option(names = "--all", description = "List OK flows too (by default only failed flows and flows with certificate errors).")
+  boolean all;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "A name the server certificate must cover (repeatable; default: the SNI).")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--role", paramLabel = "ROLE", defaultValue = "server", converter = RoleConverter.class,
+      description = "Which rules apply: server, mtls, edge-external, federation, pic (default: ${DEFAULT-VALUE}).")
+  Role role;
+
+  @Option(names = "--at", paramLabel = "INSTANT", description = "Judge validity as of this ISO-8601 instant (default: the packet time).")
+  Instant at;
+
+  @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "30", description = "Warn about certificates expiring within DAYS (default: ${DEFAULT-VALUE}).")
+  int warnDays;
+
+  enum Format { text, json }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> files = expand(inputs);
+    DiagnosisContext ctx = new DiagnosisContext(role, names, trust(), Optional.ofNullable(at), warnDays);
+    Diagnostician judge = new Diagnostician();
+    List<AnalyzedFile> analyzed = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
+    boolean[] failed = {false};
+    try (AnalyzeRenderer renderer = format == Format.json
+        ? AnalyzeRenderer.json(VersionProvider.version(), all) : AnalyzeRenderer.text(all)) {
+      for (Path file : files) {
+        ProgressBar bar = ProgressBar.forFile(file, err, PROGRESS_MIN_BYTES);
+        try {
+          CaptureSummary s = new CaptureAnalyzer(bar).analyze(file, obs -> {
+            Diagnosis d = judge.diagnose(obs, ctx);
+            FlowReport flow = new FlowReport(obs, d);
+            failed[0] |= flow.failed() || d.hasError();
+            try {
+              renderer.flow(flow);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+          analyzed.add(new AnalyzedFile(s.path(), s.packets(), s.bytes(), s.linktypes(), s.warnings()));
+        } catch (NoSuchFileException e) {
+          unreadable.add(file + ": no such file");
+        } catch (IOException e) {
+          unreadable.add(file + ": " + e.getMessage());
+        } finally {
+          bar.done();
+        }
+      }
+      try (Writer w = output()) {
+        renderer.finish(analyzed, w);
+      }
+    }
+    for (String u : unreadable) {
+      err.println("tlsprobe: cannot read " + u);
+    }
+    if (!unreadable.isEmpty()) {
+      return ExitCode.UNREADABLE;
+    }
+    return failed[0] ? ExitCode.FAILED : ExitCode.OK;
+  }
+
+  private TrustAnchors trust() {
+    return TrustAnchors.system();
+  }
+
+  private Writer output() throws IOException {
+    if (out == null) {
+      PrintWriter w = spec.commandLine().getOut();
+      return new Writer() {
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+          w.write(cbuf, off, len);
+        }
+
+        @Override
+        public void flush() {
+          w.flush();
+        }
+
+        @Override
+        public void close() {
+          w.flush();
+        }
+      };
+    }
+    try {
+      return new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException("cannot write the report to " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Files as given; a folder becomes its captures, recursively, sorted by path. A missing input is exit 3. */
+  static List<Path> expand(List<Path> inputs) {
+    List<Path> files = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          List<Path> found = walk.filter(Files::isRegularFile).filter(AnalyzeCommand::isCaptureName).sorted().collect(Collectors.toList());
+          if (found.isEmpty()) {
+            throw new InputException("no .pcap, .pcapng or .cap file in folder " + p);
+          }
+          files.addAll(found);
+        } catch (IOException e) {
+          throw new InputException("cannot read folder " + p + ": " + e.getMessage(), e);
+        }
+      } else if (!Files.exists(p)) {
+        throw new InputException("no such file: " + p + " (give a .pcap/.pcapng capture or a folder of them)");
+      } else {
+        files.add(p);
+      }
+    }
+    return files;
+  }
+
+  private static boolean isCaptureName(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".pcap") || n.endsWith(".pcapng") || n.endsWith(".cap");
+  }
+
+  /** --role values as SPEC names them. */
+  static final class RoleConverter implements picocli.CommandLine.ITypeConverter<Role> {
+    @Override
+    public Role convert(String value) {
+      return Role.of(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
+          "'" + value + "' is not a role; give one of server, mtls, edge-external, federation, pic"));
+    }
+  }
+
+  /** A one-line progress bar on stderr while a big file is read, only when stderr is a terminal. */
+  static final class ProgressBar implements ProgressListener {
+    private final PrintWriter err;
+    private final String name;
+    private final boolean on;
+    private int lastPercent = -1;
+    private boolean drawn;
+
+    private ProgressBar(PrintWriter err, String name, boolean on) {
+      this.err = err;
+      this.name = name;
+      this.on = on;
+    }
+
+    static ProgressBar forFile(Path file, PrintWriter err, long minBytes) {
+      boolean big;
+      try {
+        big = Files.size(file) >= minBytes;
+      } catch (IOException e) {
+        big = false;
+      }
+      return new ProgressBar(err, file.getFileName().toString(), big && System.console() != null);
+    }
+
+    @Override
+    public void progress(long bytesRead, long totalBytes) {
+      if (!on || totalBytes <= 0) {
+        return;
+      }
+      int percent = (int) Math.min(100, bytesRead * 100 / totalBytes);
+      if (percent == lastPercent) {
+        return;
+      }
+      lastPercent = percent;
+      int width = 30;
+      int filled = percent * width / 100;
+      err.print(String.format("\r%s [%s%s] %3d%%", name, "#".repeat(filled), " ".repeat(width - filled), percent));
+      err.flush();
+      drawn = true;
+    }
+
+    void done() {
+      if (drawn) {
+        err.print("\r" + " ".repeat(name.length() + 40) + "\r");
+        err.flush();
+      }
+    }
+  }
+}

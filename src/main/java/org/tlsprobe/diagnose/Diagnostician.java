@@ -1,0 +1,175 @@
+package org.tlsprobe.diagnose;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.tlsprobe.diagnose.cert.CertificateDescriber;
+import org.tlsprobe.diagnose.cert.Certificates;
+import org.tlsprobe.diagnose.cert.ChainContext;
+import org.tlsprobe.diagnose.cert.ChainDiagnostics;
+import org.tlsprobe.diagnose.cert.Purpose;
+import org.tlsprobe.diagnose.handshake.Classification;
+import org.tlsprobe.diagnose.handshake.TranscriptClassifier;
+import org.tlsprobe.diagnose.handshake.WindowsNames;
+import org.tlsprobe.model.CertificateDetails;
+import org.tlsprobe.model.Diagnosis;
+import org.tlsprobe.model.Finding;
+import org.tlsprobe.model.HandshakeFacts;
+import org.tlsprobe.model.HandshakeObservation;
+import org.tlsprobe.model.Outcome;
+import org.tlsprobe.model.Severity;
+import org.tlsprobe.tls.HandshakeType;
+import org.tlsprobe.tls.Side;
+import org.tlsprobe.tls.TlsVersion;
+import org.tlsprobe.tls.transcript.HandshakeTranscript;
+import org.tlsprobe.tls.transcript.TranscriptEvent;
+import org.tlsprobe.tls.wire.CertificateMessage;
+
+/**
+ * The one judge: an observation (captured or probed) becomes a diagnosis. Decodes the chains the transcript
+ * holds, runs the shared certificate rules on them (the server's for server use, with the expected names;
+ * the client's for client use) at the instant the certificate was on the wire unless {@code --at} says
+ * otherwise, classifies the handshake with the server chain's findings as evidence, and adds what only the
+ * handshake shows (the size of the CertificateRequest's CA list). Never throws: whatever goes wrong becomes
+ * a finding.
+ *
+ * <p>Client-chain findings go to {@link Diagnosis#clientFindings()}, their {@code certificate} index
+ * pointing into {@link Diagnosis#clientChain()}.
+ */
+public final class Diagnostician {
+  /** Schannel truncates the CertificateRequest's CA names at about 16 KB. */
+  public static final int CLIENT_CA_LIST_LIMIT = 16 * 1024;
+  public static final String DIAGNOSIS_FAILED = "DIAGNOSIS_FAILED";
+  public static final String CERTIFICATE_UNREADABLE = "CERTIFICATE_UNREADABLE";
+  public static final String CHAIN_NOT_VISIBLE = "CHAIN_NOT_VISIBLE";
+  public static final String CLIENT_CA_LIST_TOO_LARGE = "CLIENT_CA_LIST_TOO_LARGE";
+
+  private final ChainDiagnostics rules;
+  private final Clock clock;
+
+  public Diagnostician() {
+    this(ChainDiagnostics.standard(), Clock.systemUTC());
+  }
+
+  public Diagnostician(ChainDiagnostics rules, Clock clock) {
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  /** The verdict on one observation; never throws. */
+  public Diagnosis diagnose(HandshakeObservation obs, DiagnosisContext ctx) {
+    try {
+      return judge(obs, ctx);
+    } catch (RuntimeException | StackOverflowError e) {
+      Finding failed = new Finding(DIAGNOSIS_FAILED, Severity.ERROR,
+          "tlsprobe could not judge this connection: " + e, null, "Please report this with the capture.");
+      try {
+        Classification c = TranscriptClassifier.classify(obs.transcript());
+        return new Diagnosis(c.outcome(), c.explanation(), c.windows(), List.of(), List.of(), List.of(failed), List.of(), c.facts());
+      } catch (RuntimeException again) {
+        return new Diagnosis(Outcome.INCOMPLETE, "tlsprobe could not read this connection's transcript.",
+            WindowsNames.forOutcome(Outcome.INCOMPLETE, null), List.of(), List.of(), List.of(failed), List.of(), HandshakeFacts.none());
+      }
+    }
+  }
+
+  /** CONNECT_FAILED for a live probe that got no connection: {@code detail} says why (refused, timed out, DNS). */
+  public Diagnosis connectFailed(String detail) {
+    String why = detail == null || detail.isBlank() ? "the connection could not be made" : detail;
+    return new Diagnosis(Outcome.CONNECT_FAILED,
+        "No TCP connection: " + why + "; check the name, the port, and firewalls on the way.",
+        WindowsNames.forConnectFailure(why), List.of(), List.of(), List.of(), List.of(), HandshakeFacts.none());
+  }
+
+  private Diagnosis judge(HandshakeObservation obs, DiagnosisContext ctx) {
+    HandshakeTranscript t = obs.transcript();
+    List<Finding> findings = new ArrayList<>();
+    List<Finding> clientFindings = new ArrayList<>();
+
+    List<CertificateDetails> chain = List.of();
+    List<Finding> serverChainFindings = List.of();
+    Optional<CertificateMessage> serverCert = t.serverCertificate().filter(c -> !c.certificates().isEmpty());
+    if (serverCert.isPresent()) {
+      List<X509Certificate> certs = decode(serverCert.get(), findings, "server");
+      chain = describe(certs);
+      if (!certs.isEmpty()) {
+        Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.SERVER, obs.start()));
+        serverChainFindings = rules.run(new ChainContext(certs, ctx.role(), Purpose.SERVER, expectedNames(t, ctx), at, ctx.trust(), ctx.warnDays()));
+        findings.addAll(serverChainFindings);
+      }
+    } else if (t.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)) {
+      findings.add(new Finding(CHAIN_NOT_VISIBLE, Severity.INFO,
+          "TLS 1.3 encrypts the server's Certificate, so the chain is not in the capture and was not checked.", null,
+          "Run 'tlsprobe probe' against the server to see and check its chain."));
+    }
+
+    List<CertificateDetails> clientChain = List.of();
+    Optional<CertificateMessage> clientCert = t.clientCertificate().filter(c -> !c.certificates().isEmpty());
+    if (clientCert.isPresent()) {
+      List<X509Certificate> certs = decode(clientCert.get(), clientFindings, "client");
+      clientChain = describe(certs);
+      if (!certs.isEmpty()) {
+        Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.CLIENT, obs.start()));
+        clientFindings.addAll(rules.run(new ChainContext(certs, ctx.role(), Purpose.CLIENT, List.of(), at, ctx.trust(), ctx.warnDays())));
+      }
+    }
+
+    t.certificateRequest().ifPresent(req -> {
+      int size = req.certificateAuthoritiesSize();
+      if (size > CLIENT_CA_LIST_LIMIT) {
+        findings.add(new Finding(CLIENT_CA_LIST_TOO_LARGE, Severity.WARNING, String.format(
+            "The server's CertificateRequest lists %d CA names in %d bytes, more than the ~16 KB Windows Schannel sends (Schannel 36885): clients may find no matching certificate.",
+            req.certificateAuthorities().size(), size), null,
+            "Remove roots the server does not need from its Trusted Root store, or send no CA list (SendTrustedIssuerList=0)."));
+      }
+    });
+
+    Classification c = TranscriptClassifier.classify(t, serverChainFindings);
+    findings.sort(ORDER);
+    clientFindings.sort(ORDER);
+    return new Diagnosis(c.outcome(), c.explanation(), c.windows(), chain, clientChain, findings, clientFindings, c.facts());
+  }
+
+  private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+      .thenComparing(f -> f.certificate() == null ? -1 : f.certificate())
+      .thenComparing(Finding::code);
+
+  private static List<X509Certificate> decode(CertificateMessage m, List<Finding> findings, String side) {
+    List<String> problems = new ArrayList<>();
+    List<X509Certificate> certs = Certificates.decode(m.certificates(), problems);
+    for (String p : problems) {
+      findings.add(new Finding(CERTIFICATE_UNREADABLE, Severity.ERROR, "A certificate the " + side + " sent cannot be decoded: " + p, null, ""));
+    }
+    return certs;
+  }
+
+  private static List<CertificateDetails> describe(List<X509Certificate> certs) {
+    List<CertificateDetails> out = new ArrayList<>();
+    for (X509Certificate c : certs) {
+      out.add(CertificateDescriber.describe(c));
+    }
+    return out;
+  }
+
+  /** --name, else the SNI the client sent (none: the name rule has nothing to check). */
+  private static List<String> expectedNames(HandshakeTranscript t, DiagnosisContext ctx) {
+    if (!ctx.names().isEmpty()) {
+      return ctx.names();
+    }
+    return t.clientHello().flatMap(ch -> ch.serverName()).map(List::of).orElse(List.of());
+  }
+
+  /** When the certificate was on the wire: its Certificate message's packet time, else the flow's start, else now. */
+  private Instant certificateTime(HandshakeTranscript t, Side side, Instant start) {
+    for (TranscriptEvent e : t.events()) {
+      if (e instanceof TranscriptEvent.Handshake h && h.from() == side && h.type() == HandshakeType.CERTIFICATE && h.time() != null) {
+        return h.time();
+      }
+    }
+    return start != null ? start : clock.instant();
+  }
+}
