@@ -17,6 +17,7 @@ import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.model.HandshakeObservation;
 import org.tlsprobe.model.Outcome;
+import org.tlsprobe.tls.CipherSuites;
 import org.tlsprobe.tls.TlsVersion;
 import org.tlsprobe.tls.transcript.HandshakeTranscript;
 
