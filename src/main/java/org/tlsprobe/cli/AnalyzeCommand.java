@@ -1,19 +1,14 @@
 package org.tlsprobe.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,14 +17,13 @@ import org.tlsprobe.capture.CaptureSummary;
 import org.tlsprobe.capture.ProgressListener;
 import org.tlsprobe.diagnose.DiagnosisContext;
 import org.tlsprobe.diagnose.Diagnostician;
-import org.tlsprobe.diagnose.cert.ChainContext;
 import org.tlsprobe.diagnose.cert.TrustAnchors;
 import org.tlsprobe.model.AnalyzedFile;
 import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.FlowReport;
-import org.tlsprobe.model.Role;
 import org.tlsprobe.render.AnalyzeRenderer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,40 +49,27 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*", description = "Capture files or folders of captures.")
   List<Path> inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-  Path out;
+  @Mixin OutputOptions output;
+  @Mixin TrustOptions trust;
+  @Mixin CheckOptions check;
+  @Mixin PasswordOptions password;
 
   @Option(names = "--all", description = "List OK flows too (by default only failed flows and flows with certificate errors).")
   boolean all;
-
-  @Option(names = "--name", paramLabel = "NAME", description = "A name the server certificate must cover (repeatable; default: the SNI).")
-  List<String> names = new ArrayList<>();
-
-  @Option(names = "--role", paramLabel = "ROLE", defaultValue = "server", converter = RoleConverter.class,
-      description = "Which rules apply: server, mtls, edge-external, federation, pic (default: ${DEFAULT-VALUE}).")
-  Role role;
-
-  @Option(names = "--at", paramLabel = "INSTANT", description = "Judge validity as of this ISO-8601 instant (default: the packet time).")
-  Instant at;
-
-  @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "30", description = "Warn about certificates expiring within DAYS (default: ${DEFAULT-VALUE}).")
-  int warnDays;
-
-  enum Format { text, json }
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = expand(inputs);
-    DiagnosisContext ctx = new DiagnosisContext(role, names, trust(), Optional.ofNullable(at), warnDays);
+    TrustAnchors anchors = trust.anchors(password.passwords());
+    trust.warnings().forEach(w -> err.println("tlsprobe: warning: " + w));
+    // --at when given, else each certificate is judged at the time of its own packet
+    DiagnosisContext ctx = new DiagnosisContext(check.role(), check.names(), anchors, check.at(), check.warnDays());
     Diagnostician judge = new Diagnostician();
     List<AnalyzedFile> analyzed = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     boolean[] failed = {false};
-    try (AnalyzeRenderer renderer = format == Format.json
+    try (AnalyzeRenderer renderer = output.format() == OutputFormat.JSON
         ? AnalyzeRenderer.json(VersionProvider.version(), all) : AnalyzeRenderer.text(all)) {
       for (Path file : files) {
         ProgressBar bar = ProgressBar.forFile(file, err, PROGRESS_MIN_BYTES);
@@ -112,8 +93,8 @@ final class AnalyzeCommand implements Callable<Integer> {
           bar.done();
         }
       }
-      try (Writer w = output()) {
-        renderer.finish(analyzed, w);
+      try (OutputOptions.Output out = output.open(spec.commandLine().getOut())) {
+        renderer.finish(analyzed, out.writer());
       }
     }
     for (String u : unreadable) {
@@ -123,37 +104,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCode.UNREADABLE;
     }
     return failed[0] ? ExitCode.FAILED : ExitCode.OK;
-  }
-
-  private TrustAnchors trust() {
-    return TrustAnchors.system();
-  }
-
-  private Writer output() throws IOException {
-    if (out == null) {
-      PrintWriter w = spec.commandLine().getOut();
-      return new Writer() {
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-          w.write(cbuf, off, len);
-        }
-
-        @Override
-        public void flush() {
-          w.flush();
-        }
-
-        @Override
-        public void close() {
-          w.flush();
-        }
-      };
-    }
-    try {
-      return new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InputException("cannot write the report to " + out + ": " + e.getMessage(), e);
-    }
   }
 
   /** Files as given; a folder becomes its captures, recursively, sorted by path. A missing input is exit 3. */
@@ -182,15 +132,6 @@ final class AnalyzeCommand implements Callable<Integer> {
   private static boolean isCaptureName(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".pcap") || n.endsWith(".pcapng") || n.endsWith(".cap");
-  }
-
-  /** --role values as SPEC names them. */
-  static final class RoleConverter implements picocli.CommandLine.ITypeConverter<Role> {
-    @Override
-    public Role convert(String value) {
-      return Role.of(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
-          "'" + value + "' is not a role; give one of server, mtls, edge-external, federation, pic"));
-    }
   }
 
   /** A one-line progress bar on stderr while a big file is read, only when stderr is a terminal. */

@@ -2,17 +2,15 @@ package org.tlsprobe.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tlsprobe.model.AnalyzedFile;
-import org.tlsprobe.model.CertificateDetails;
 import org.tlsprobe.model.Diagnosis;
-import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.model.HandshakeObservation;
@@ -29,7 +27,8 @@ import org.tlsprobe.tls.transcript.HandshakeTranscript;
  * {@code warnings}.
  */
 final class AnalyzeJsonRenderer implements AnalyzeRenderer {
-  private static final JsonFactory JSON = new JsonFactory();
+  /** A factory with a codec, so the shared chain and finding nodes of {@link ReportJson} can be written as trees. */
+  private static final JsonFactory JSON = new ObjectMapper().getFactory();
 
   private final String version;
   private final boolean all;
@@ -160,13 +159,13 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
     g.writeFieldName("windows");
     strings(g, d.windows());
     g.writeFieldName("chain");
-    chain(g, d.chain());
+    g.writeTree(ReportJson.chain(d.chain()));
     g.writeFieldName("findings");
-    findings(g, d.findings());
+    g.writeTree(ReportJson.findings(d.findings()));
     g.writeFieldName("client_chain");
-    chain(g, d.clientChain());
+    g.writeTree(ReportJson.chain(d.clientChain()));
     g.writeFieldName("client_findings");
-    findings(g, d.clientFindings());
+    g.writeTree(ReportJson.findings(d.clientFindings()));
     g.writeFieldName("warnings");
     strings(g, facts.notes());
     g.writeEndObject();
@@ -193,53 +192,6 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
       g.writeString(s);
     }
     g.writeEndArray();
-  }
-
-  static void chain(JsonGenerator g, List<CertificateDetails> chain) throws IOException {
-    g.writeStartArray();
-    for (CertificateDetails c : chain) {
-      g.writeStartObject();
-      g.writeStringField("subject", c.subject());
-      g.writeStringField("issuer", c.issuer());
-      g.writeStringField("serial", c.serial());
-      g.writeStringField("not_before", instant(c.notBefore()));
-      g.writeStringField("not_after", instant(c.notAfter()));
-      g.writeFieldName("san");
-      strings(g, c.san());
-      g.writeFieldName("eku");
-      strings(g, c.eku());
-      g.writeStringField("key", c.key());
-      g.writeStringField("signature", c.signature());
-      g.writeFieldName("cdp");
-      strings(g, c.cdp());
-      g.writeFieldName("aia");
-      strings(g, c.aia());
-      g.writeStringField("sha256", c.sha256());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  static void findings(JsonGenerator g, List<Finding> findings) throws IOException {
-    g.writeStartArray();
-    for (Finding f : findings) {
-      g.writeStartObject();
-      g.writeStringField("code", f.code());
-      g.writeStringField("severity", f.severity().label());
-      g.writeStringField("message", f.message());
-      if (f.certificate() == null) {
-        g.writeNullField("certificate");
-      } else {
-        g.writeNumberField("certificate", f.certificate());
-      }
-      g.writeStringField("advice", f.advice());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  private static String instant(Instant i) {
-    return i == null ? null : i.toString();
   }
 
   /** Lets a generator flush into the spool without closing it. */

@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.tlsprobe.model.AnalyzedFile;
 import org.tlsprobe.model.Diagnosis;
@@ -29,6 +28,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private final boolean all;
   private final Spool spool = new Spool();
   private final AnalyzeSummary summary = new AnalyzeSummary();
+  private long unlisted;
 
   AnalyzeTextRenderer(boolean all) {
     this.all = all;
@@ -38,6 +38,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   public void flow(FlowReport flow) throws IOException {
     summary.add(flow);
     if (!AnalyzeSummary.listed(flow, all)) {
+      unlisted++;
       return;
     }
     spool.write(render(flow));
@@ -75,8 +76,8 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     for (String note : d.facts().notes()) {
       s.append("     note: ").append(note).append('\n');
     }
-    findings(s, "", d.findings());
-    findings(s, "client certificate: ", d.clientFindings());
+    findings(s, "findings (server certificate and handshake)", d.findings());
+    findings(s, "findings (client certificate)", d.clientFindings());
     return s.toString();
   }
 
@@ -85,13 +86,15 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     return facts.reset().map(HandshakeFacts.CloseFact::packet).orElse(0L);
   }
 
-  private static void findings(StringBuilder s, String prefix, List<Finding> findings) {
+  private static void findings(StringBuilder s, String heading, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    s.append("     ").append(heading).append(":\n");
     for (Finding f : findings) {
-      s.append("     ").append(f.severity().label()).append(' ').append(prefix).append(f.code());
-      if (f.certificate() != null) {
-        s.append(" [").append(f.certificate()).append(']');
+      for (String line : ReportText.finding(f, "       ")) {
+        s.append(line).append('\n');
       }
-      s.append(": ").append(f.message()).append('\n');
     }
   }
 
@@ -110,8 +113,8 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
       }
     }
     spool.copyTo(out);
-    if (!all && ok > 0) {
-      out.write(String.format("%n%d OK flow%s not listed (--all lists them).%n", ok, ok == 1 ? "" : "s"));
+    if (unlisted > 0) {
+      out.write(String.format("%n%d OK flow%s without certificate errors not listed (--all lists them).%n", unlisted, unlisted == 1 ? "" : "s"));
     }
     out.flush();
   }
@@ -119,9 +122,5 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   @Override
   public void close() {
     spool.close();
-  }
-
-  static Map<Outcome, Long> counts(AnalyzeSummary s) {
-    return s.byOutcome();
   }
 }

@@ -1,6 +1,7 @@
 package org.tlsprobe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -248,5 +249,26 @@ class PublicCapturesGroundTruthTest {
 
   private static String normalize(String endpoint) {
     return endpoint.replace("[", "").replace("]", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Zeek's validate-certs baselines for the same traces, judged at packet time as Zeek does. */
+  @Test
+  void zeekBaselines_chainFindingsAtPacketTime() {
+    assertTrue(codes("zeek/missing-intermediate.pcap", "192.168.4.149:58529").contains("CHAIN_INCOMPLETE"));
+    assertTrue(codes("zeek/missing-intermediate.pcap", "192.168.4.149:58532").contains("CHAIN_INCOMPLETE"));
+    assertFalse(codes("zeek/missing-intermediate.pcap", "192.168.4.149:58530").contains("CHAIN_INCOMPLETE"));
+    assertTrue(codes("zeek/tls-expired-cert.pcap", "192.168.4.149:60539").contains("CERT_EXPIRED"));
+    assertFalse(codes("zeek/tls-expired-cert.pcap", "192.168.4.149:60540").contains("CERT_EXPIRED"));
+  }
+
+  private static Set<String> codes(String file, String client) {
+    for (JsonNode f : flowsByFile.get(file)) {
+      if (f.path("client").asText().equals(client)) {
+        Set<String> codes = new TreeSet<>();
+        f.path("findings").forEach(x -> codes.add(x.path("code").asText()));
+        return codes;
+      }
+    }
+    throw new AssertionError(file + " has no flow from " + client);
   }
 }

@@ -23,38 +23,58 @@ import org.tlsprobe.tls.wire.ServerHello;
  * {@code EncryptedAlert}, {@code AppData} or {@code AppData(19)}, {@code FIN}, {@code RST}, {@code Gap},
  * {@code Garbage}.
  */
-final class History {
+public final class History {
   private static final Pattern TOKEN = Pattern.compile("([CS]):(\\w+)(?:\\(([^)]*)\\))?");
-  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private final String history;
   private int version = 0x0303;
   private boolean clientCertEmpty;
   private boolean clientCertPresent;
+  private List<byte[]> serverChain = List.of(new byte[] {1});
+  private List<byte[]> clientChain = List.of(new byte[] {2});
+  private List<byte[]> caNames = List.of();
 
   private History(String history) {
     this.history = history;
   }
 
-  static History of(String history) {
+  public static History of(String history) {
     return new History(history);
   }
 
-  History version(int v) {
+  public History version(int v) {
     this.version = v;
     return this;
   }
 
-  History tls13() {
+  public History tls13() {
     return version(0x0304);
   }
 
-  History emptyClientCertificate() {
+  public History emptyClientCertificate() {
     clientCertEmpty = true;
     return this;
   }
 
-  HandshakeTranscript transcript() {
+  /** The DER certificates of the server's Certificate message (default: one placeholder byte). */
+  public History serverChain(List<byte[]> der) {
+    this.serverChain = List.copyOf(der);
+    return this;
+  }
+
+  public History clientChain(List<byte[]> der) {
+    this.clientChain = List.copyOf(der);
+    return this;
+  }
+
+  /** The CertificateRequest's CA names (DER X.500 names). */
+  public History caNames(List<byte[]> names) {
+    this.caNames = List.copyOf(names);
+    return this;
+  }
+
+  public HandshakeTranscript transcript() {
     List<TranscriptEvent> events = new ArrayList<>();
     Matcher m = TOKEN.matcher(history);
     long packet = 0;
@@ -113,10 +133,10 @@ final class History {
     Optional<ServerHello> sh = serverHello
         ? Optional.of(new ServerHello(Math.min(version, 0x0303), version == 0x0304 ? Optional.of(0x0304) : Optional.empty(), 0xc02f, false))
         : Optional.empty();
-    Optional<CertificateMessage> cert = serverCert ? Optional.of(new CertificateMessage(List.of(new byte[] {1}))) : Optional.empty();
-    Optional<CertificateRequest> req = request ? Optional.of(new CertificateRequest(List.of(1), List.of(0x0401), List.of())) : Optional.empty();
+    Optional<CertificateMessage> cert = serverCert ? Optional.of(new CertificateMessage(serverChain)) : Optional.empty();
+    Optional<CertificateRequest> req = request ? Optional.of(new CertificateRequest(List.of(1), List.of(0x0401), caNames)) : Optional.empty();
     Optional<CertificateMessage> clientCert = clientCertPresent
-        ? Optional.of(new CertificateMessage(clientCertEmpty ? List.of() : List.of(new byte[] {2})))
+        ? Optional.of(new CertificateMessage(clientCertEmpty ? List.of() : clientChain))
         : Optional.empty();
     return new HandshakeTranscript(events, ch, sh, cert, req, clientCert);
   }
