@@ -389,6 +389,22 @@ public final class TranscriptBuilder {
 
     // ------------------------------------------------------------ SSLv2
 
+    /** SSLv2 error codes as the TLS alerts that mean the same (RFC 6101 appendix E names them alike). */
+    private int sslv2ErrorAsAlert(int code) {
+      switch (code) {
+        case 1: // NO-CIPHER-ERROR
+          return 40;
+        case 2: // NO-CERTIFICATE-ERROR
+          return 41;
+        case 4: // BAD-CERTIFICATE-ERROR
+          return 42;
+        case 6: // UNSUPPORTED-CERTIFICATE-TYPE-ERROR
+          return 43;
+        default:
+          return 40;
+      }
+    }
+
     private void sslv2Record(TlsRecord record, long packet, Instant time) {
       byte[] f = record.fragment();
       int index = sslv2Records++;
@@ -411,6 +427,11 @@ public final class TranscriptBuilder {
             serverHello = sh;
             version = TlsVersion.SSLv2;
           }
+          return;
+        }
+        if (msgType == 0 && f.length == 3) { // an SSLv2 ERROR (always plaintext; encrypted records carry a MAC)
+          int code = ((f[1] & 0xff) << 8) | (f[2] & 0xff);
+          add(new TranscriptEvent.Alert(side, packet, time, TranscriptEvent.Alert.FATAL, sslv2ErrorAsAlert(code)));
           return;
         }
         if (side == Side.CLIENT && !sslv2Keyed && msgType == 2) {

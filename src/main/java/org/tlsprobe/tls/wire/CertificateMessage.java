@@ -25,9 +25,32 @@ public record CertificateMessage(List<byte[]> certificates) {
     return new CertificateMessage(certs);
   }
 
-  /** Parses a Certificate body in the form {@code version} uses (TLS 1.3: context and per-entry extensions). */
+  /**
+   * Parses a Certificate body in the form {@code version} uses (TLS 1.3: context and per-entry
+   * extensions). With an UNKNOWN version (no ServerHello seen yet) the older form is tried first, then
+   * the TLS 1.3 one; the error reported is the older form's.
+   */
   public static CertificateMessage parse(ByteReader r, TlsVersion version) {
-    return version == TlsVersion.TLSv1_3 ? parseTls13(r) : parse(r);
+    if (version == TlsVersion.TLSv1_3) {
+      return parseTls13(r);
+    }
+    if (version != TlsVersion.UNKNOWN) {
+      return parse(r);
+    }
+    ByteReader attempt = r.fork();
+    try {
+      CertificateMessage m = parse(attempt);
+      r.skip(r.remaining(), "Certificate");
+      return m;
+    } catch (TlsParseException e) {
+      try {
+        CertificateMessage m = parseTls13(r.fork());
+        r.skip(r.remaining(), "Certificate");
+        return m;
+      } catch (TlsParseException e13) {
+        throw e;
+      }
+    }
   }
 
   /** The TLS 1.3 form: certificate_request_context, then entries of certificate data and extensions. */

@@ -40,7 +40,10 @@ public record CertificateRequest(List<Integer> certificateTypes, List<Integer> s
     }
   }
 
-  /** Parses without knowing the version: the TLS 1.2 form if the bytes fit it exactly, else the TLS 1.0 form. */
+  /**
+   * Parses without knowing the version: the TLS 1.2 form if the bytes fit it exactly, else the TLS 1.0
+   * form, else the TLS 1.3 form; the error reported is the TLS 1.0 form's.
+   */
   public static CertificateRequest parse(ByteReader r) {
     ByteReader attempt = r.fork();
     try {
@@ -48,7 +51,17 @@ public record CertificateRequest(List<Integer> certificateTypes, List<Integer> s
       r.skip(r.remaining(), "CertificateRequest");
       return request;
     } catch (TlsParseException e) {
+      // not the TLS 1.2 form
+    }
+    ByteReader tls13 = r.fork();
+    try {
       return parseTls10(r);
+    } catch (TlsParseException e) {
+      try {
+        return parseTls13(tls13);
+      } catch (TlsParseException e13) {
+        throw e;
+      }
     }
   }
 

@@ -319,6 +319,10 @@ public final class RecordStream {
       int major = at(s + 3);
       return len >= 9 && ((major == 0 && at(s + 4) == 2) || (major == 3 && at(s + 4) <= 4));
     }
+    if (type == 0) { // ERROR: a two-byte code (NO-CIPHER, NO-CERTIFICATE, BAD-CERTIFICATE, UNSUPPORTED-CERTIFICATE-TYPE)
+      int code = at(s + 4);
+      return len == 3 && at(s + 3) == 0 && (code == 1 || code == 2 || code == 4 || code == 6);
+    }
     // SERVER-HELLO: session-id-hit 0/1, certificate type 1 (X.509)
     return type == 4 && len >= 11 && at(s + 3) <= 1 && at(s + 4) == 1;
   }

@@ -27,6 +27,13 @@ class PublicCapturesMessagesTest {
     return flows.values().stream().filter(o -> o.client().equals(client)).findFirst().orElseThrow().transcript();
   }
 
+  static byte[] firstServerCertificate(String file) throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(CaptureFiles.PUBLIC), "no ../shared/captures-public");
+    return PublicCapturesTranscriptTest.analyze(file).values().stream()
+        .map(o -> o.transcript().serverCertificate()).filter(Optional::isPresent).findFirst().orElseThrow()
+        .get().certificates().get(0);
+  }
+
   private static X509Certificate x509(byte[] der) throws Exception {
     return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }
