@@ -192,7 +192,7 @@ public final class CertificateFiles {
         throw new CertificateFileException(path + ": a DER certificate that cannot be decoded");
       }
       return out;
-    } catch (CertificateException e) {
+    } catch (CertificateException | RuntimeException e) {
       throw new CertificateFileException(path + ": looks like a DER certificate but cannot be decoded (" + e.getMessage() + ")", e);
     }
   }
@@ -207,7 +207,7 @@ public final class CertificateFiles {
         throw new CertificateFileException(path + ": a PKCS#7 file with no certificates in it");
       }
       return out;
-    } catch (CertificateException e) {
+    } catch (CertificateException | RuntimeException e) {
       throw new CertificateFileException(path + ": a PKCS#7 file whose certificates cannot be read (" + e.getMessage() + ")", e);
     }
   }
@@ -220,7 +220,7 @@ public final class CertificateFiles {
     try {
       // Only the first object: "TRUSTED CERTIFICATE" blocks carry OpenSSL trust settings after it.
       return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(first.getEncoded()));
-    } catch (CertificateException | IOException e) {
+    } catch (CertificateException | IOException | RuntimeException e) {
       throw new CertificateFileException("cannot be decoded (" + e.getMessage() + ")", e);
     }
   }

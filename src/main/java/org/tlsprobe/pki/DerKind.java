@@ -35,7 +35,8 @@ enum DerKind {
 
   /** The first ASN.1 object of the bytes, or null when they do not start with one. */
   static ASN1Primitive firstObject(byte[] der) {
-    try (ASN1InputStream in = new ASN1InputStream(der, true)) {
+    // Eager (not lazy) parsing: a damaged inner length then fails here, not later when a field is read.
+    try (ASN1InputStream in = new ASN1InputStream(der, false)) {
       return in.readObject();
     } catch (IOException | RuntimeException e) {
       return null;
@@ -43,6 +44,14 @@ enum DerKind {
   }
 
   static DerKind of(ASN1Primitive obj) {
+    try {
+      return shape(obj);
+    } catch (RuntimeException e) {
+      return OTHER; // a structure Bouncy Castle cannot walk is no certificate either
+    }
+  }
+
+  private static DerKind shape(ASN1Primitive obj) {
     if (!(obj instanceof ASN1Sequence)) {
       return OTHER;
     }
