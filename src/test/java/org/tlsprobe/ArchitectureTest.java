@@ -79,6 +79,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void net_usesOnlyModelTlsPki_andOnlyCliUsesNet() {
+    noClasses().that().resideInAPackage("org.tlsprobe.net..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.tlsprobe.cli..", "org.tlsprobe.probe..", "org.tlsprobe.capture..", "org.tlsprobe.diagnose..", "org.tlsprobe.render..",
+            "io.netty..", "org.pcap4j..", "picocli..", "com.fasterxml..")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackages("org.tlsprobe.net..", "org.tlsprobe.cli..")
+        .should().dependOnClassesThat().resideInAPackage("org.tlsprobe.net..").check(classes);
+    noClasses().that().resideOutsideOfPackage("org.tlsprobe.net..")
+        .should().dependOnClassesThat().resideInAPackage("org.xbill.DNS..").check(classes);
+  }
+
+  @Test
   void topLevelPackages_haveNoCycles() {
     slices().matching("org.tlsprobe.(*)..").should().beFreeOfCycles().check(classes);
   }

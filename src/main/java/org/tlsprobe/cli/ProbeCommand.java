@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import org.tlsprobe.pki.PasswordSource;
 import org.tlsprobe.pki.ClientIdentity;
 import org.tlsprobe.pki.ClientIdentityException;
 import org.tlsprobe.pki.ClientIdentityLoader;
+import org.tlsprobe.net.HttpFetcher;
 import org.tlsprobe.probe.ClientCredential;
 import org.tlsprobe.probe.ProbeSettings;
 import org.tlsprobe.probe.Prober;
@@ -73,6 +76,15 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--enumerate", description = "also list the protocol versions and cipher suites the server accepts, in its order of preference")
   boolean enumerate;
 
+  @Option(names = "--no-fetch", description = "do not download AIA issuers or CRLs (AIA_COMPLETES_CHAIN, CRL_* and CERT_REVOKED by CRL need them)")
+  boolean noFetch;
+
+  @Option(names = "--sip-options", description = "after the handshake, send a SIP OPTIONS and report the answer (SIP_NO_RESPONSE when none comes)")
+  boolean sipOptions;
+
+  @Option(names = "--our-domain", paramLabel = "DOMAIN", description = "our SIP domain, for the From of --sip-options (default: tlsprobe.invalid)")
+  String ourDomain;
+
   @Mixin CheckOptions check;
   @Mixin TrustOptions trust;
   @Mixin OutputOptions output;
@@ -107,14 +119,26 @@ final class ProbeCommand implements Callable<Integer> {
     ProbeJudge judge = new ProbeJudge(check.role(), check.names(), check.at(), check.warnDays(), anchors,
         identity.map(ClientIdentity::chain).orElse(List.of()), clock);
 
+    List<X509Certificate> ourChain = identity.map(ClientIdentity::chain).orElse(List.of());
+    Optional<NetworkChecks> network = noFetch ? Optional.empty()
+        : Optional.of(new NetworkChecks(new HttpFetcher(timeout.compareTo(HttpFetcher.DEFAULT_TIMEOUT) < 0 ? timeout : HttpFetcher.DEFAULT_TIMEOUT, HttpFetcher.DEFAULT_MAX_BYTES)));
+    // One request for every target (the probe's exchange is per run): addressed to --sni, else the first target.
+    Optional<SipCheck> sip = sipOptions
+        ? Optional.of(new SipCheck(sni != null ? sni : targets.get(0).host() + ":" + targets.get(0).port(), ourDomain, timeout))
+        : Optional.empty();
+
     ProbeSettings settings = ProbeSettings.defaults().withTimeout(timeout).withConcurrency(concurrency)
-        .withSni(Optional.ofNullable(sni)).withCredential(identity.map(id -> new ClientCredential(id.key(), id.chain())));
+        .withSni(Optional.ofNullable(sni)).withCredential(identity.map(id -> new ClientCredential(id.key(), id.chain())))
+        .withExchange(sip.map(SipCheck::exchange));
     AtomicBoolean failed = new AtomicBoolean();
     try (OutputOptions.Output out = output.open(spec.commandLine().getOut()); Prober prober = new Prober(settings)) {
       Consumer<ProbeReport> sink = output.format() == OutputFormat.JSON
           ? new ProbeJsonRenderer(out.writer())::write : new ProbeTextRenderer(out.writer())::write;
+      // Results come on the probe's reporter thread: the (bounded, cached) downloads block it, never an event loop.
       prober.probe(targets, enumerate, result -> {
-        ProbeReport report = judge.report(result);
+        ReportExtras extras = new ReportExtras(network, ourChain, check.role(), anchors.join(), check.warnDays());
+        Instant when = check.at().orElse(result.observation().map(o -> o.start()).filter(java.util.Objects::nonNull).orElse(clock.instant()));
+        ProbeReport report = extras.apply(judge.report(result), result, when, sip);
         if (report.failed()) {
           failed.set(true);
         }

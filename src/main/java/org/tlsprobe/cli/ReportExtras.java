@@ -41,7 +41,23 @@ final class ReportExtras {
     this.warnDays = warnDays;
   }
 
+  /** The report with the extras; never throws (a failing extra becomes a RULE_FAILED finding). */
   ProbeReport apply(ProbeReport report, ProbeResult result, Instant at, Optional<SipCheck> sip) {
+    try {
+      return applyUnchecked(report, result, at, sip);
+    } catch (RuntimeException e) {
+      Diagnosis d = report.diagnosis();
+      List<Finding> findings = new ArrayList<>(d.findings());
+      findings.add(new Finding(ChainDiagnostics.RULE_FAILED, org.tlsprobe.model.Severity.WARNING,
+          "The network checks (AIA, CRL, SIP) could not be completed: " + e, null, "Please report this."));
+      return new ProbeReport(report.target(), report.address(), report.sni(),
+          new Diagnosis(d.outcome(), d.explanation(), d.windows(), d.chain(), d.clientChain(), findings, d.clientFindings(), d.facts()),
+          report.tlsVersion(), report.cipherSuite(), report.clientCaNames(), report.clientCaNamesBytes(), report.timing(), report.failure(),
+          report.versions(), report.cipherSuites(), report.sip());
+    }
+  }
+
+  private ProbeReport applyUnchecked(ProbeReport report, ProbeResult result, Instant at, Optional<SipCheck> sip) {
     if (result.observation().isEmpty()) {
       return report;
     }

@@ -30,6 +30,7 @@ public final class TlsProbeCommand implements Runnable {
     cl.addSubcommand(new ProbeCommand());
     cl.addSubcommand(new CertCommand());
     cl.addSubcommand(new AnalyzeCommand());
+    cl.addSubcommand(new FederationCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setExecutionExceptionHandler(new ExecutionErrorHandler());
