@@ -65,10 +65,16 @@ def measured(fn):
     return result, time.perf_counter() - t0, children_cpu() - cpu0
 
 
-def run_tlsprobe(jar, targets_file, concurrency, extra=()):
+TUNED = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"  # a short-lived CLI: C1 only, one GC thread
+
+
+def run_tlsprobe(jar, targets_file, concurrency, extra=(), tuned=False):
+    env = dict(os.environ)
+    if tuned:
+        env["JDK_JAVA_OPTIONS"] = TUNED
     cmd = ["java", "-jar", jar, "probe", "--format", "json", "--timeout", "10s",
            "--concurrency", str(concurrency), "--targets", targets_file, *extra]
-    out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
 
@@ -97,8 +103,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--targets", type=int, default=1000)
     ap.add_argument("--concurrency", type=int, default=64)
-    ap.add_argument("--servers", type=int, default=4)
+    ap.add_argument("--servers", type=int, default=8)
     ap.add_argument("--jar", default="target/tlsprobe.jar")
+    ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     if not os.path.exists(args.jar):
         sys.exit("no %s: run `mvn -B -q package -DskipTests` first" % args.jar)
@@ -121,18 +128,22 @@ def main():
 
             print("== %d targets over %d openssl s_server processes, concurrency %d, %d cores"
                   % (args.targets, args.servers, args.concurrency, os.cpu_count()))
-            results, wall, cpu = measured(lambda: run_tlsprobe(args.jar, targets_file, args.concurrency))
-            ok = sum(1 for r in results if r.get("outcome") == "OK")
-            ours = (ok / wall, cpu * 1000 / max(ok, 1))
-            print("tlsprobe probe   : %4d/%d OK in %6.2f s wall, %6.2f s CPU -> %7.1f handshakes/s, %5.2f ms CPU/handshake"
-                  % (ok, len(targets), wall, cpu, ours[0], ours[1]))
+            ours = {}
+            for tuned in (False, True):
+                label = "tlsprobe probe" + (" (%s)" % TUNED if tuned else "")
+                results, wall, cpu = measured(lambda: run_tlsprobe(args.jar, targets_file, args.concurrency, tuned=tuned))
+                ok = sum(1 for r in results if r.get("outcome") == "OK")
+                ours[label] = (ok / wall, cpu * 1000 / max(ok, 1))
+                print("%-62s: %4d/%d OK in %6.2f s wall, %6.2f s CPU -> %7.1f handshakes/s, %5.2f ms CPU/handshake"
+                      % (label, ok, len(targets), wall, cpu, ours[label][0], ours[label][1]))
             oks, wall, cpu = measured(lambda: run_openssl(targets, args.concurrency))
             ok = sum(1 for x in oks if x)
             theirs = (ok / wall, cpu * 1000 / max(ok, 1))
-            print("openssl s_client : %4d/%d OK in %6.2f s wall, %6.2f s CPU -> %7.1f handshakes/s, %5.2f ms CPU/handshake"
-                  % (ok, len(targets), wall, cpu, theirs[0], theirs[1]))
-            print("ratio            : %.1fx handshakes/s, %.1fx less CPU per handshake"
-                  % (ours[0] / max(theirs[0], 1e-9), theirs[1] / max(ours[1], 1e-9)))
+            print("%-62s: %4d/%d OK in %6.2f s wall, %6.2f s CPU -> %7.1f handshakes/s, %5.2f ms CPU/handshake"
+                  % ("openssl s_client, one process per target", ok, len(targets), wall, cpu, theirs[0], theirs[1]))
+            for label, (rate, cpu_ms) in ours.items():
+                print("%-62s: %.1fx openssl's handshakes/s, %.1fx less CPU per handshake"
+                      % (label, rate / max(theirs[0], 1e-9), theirs[1] / max(cpu_ms, 1e-9)))
         finally:
             for p in procs:
                 p.terminate()
@@ -146,27 +157,34 @@ def main():
             one = os.path.join(d, "one.txt")
             with open(one, "w") as f:
                 f.write("127.0.0.1:%d\n" % port)
-            print("== enumeration of one s_server (TLS 1.0-1.3, ALL:@SECLEVEL=0)")
-            results, wall, cpu = measured(lambda: run_tlsprobe(args.jar, one, 64, ["--enumerate"]))
-            r = results[0]
-            ours = {(v, s) for v, suites in (r.get("cipher_suites") or {}).items() for s in suites}
-            print("tlsprobe --enumerate: %6.2f s wall, %5.2f s CPU, %d accepted (version, suite) pairs"
-                  % (wall, cpu, len(ours)))
-            pairs, wall2, cpu2 = measured(lambda: sslscan_pairs(port, os.path.join(d, "scan.xml")))
-            print("sslscan             : %6.2f s wall, %5.2f s CPU, %d accepted (version, suite) pairs"
-                  % (wall2, cpu2, len(pairs)))
-            ours_ids = set()
-            names = {}
-            for v, suites in (r.get("cipher_suites") or {}).items():
-                for s in suites:
-                    names[(v, s)] = s
-            # sslscan reports code points; map ours through the IANA names tlsprobe printed
+            print("== enumeration of one s_server (TLS 1.0-1.3, ALL:@SECLEVEL=0), median of %d runs each" % args.runs)
             iana = iana_codes()
-            for v, s in ours:
-                ours_ids.add((v, iana.get(s, s)))
-            print("same accepted suites: %s%s" % (ours_ids == pairs, "" if ours_ids == pairs else
-                  "\n  only tlsprobe: %s\n  only sslscan: %s" % (sorted(ours_ids - pairs, key=str), sorted(pairs - ours_ids, key=str))))
-            print("speed-up            : %.1fx wall" % (wall2 / max(wall, 1e-9)))
+            rows = {"tlsprobe --enumerate": [], "tlsprobe --enumerate (%s)" % TUNED: [], "sslscan": []}
+            found = {}
+            for _ in range(args.runs):
+                for tuned in (False, True):
+                    label = "tlsprobe --enumerate" + (" (%s)" % TUNED if tuned else "")
+                    results, wall, cpu = measured(lambda: run_tlsprobe(args.jar, one, 64, ["--enumerate"], tuned))
+                    r = results[0]
+                    found[label] = {(v, iana.get(s, s)) for v, suites in (r.get("cipher_suites") or {}).items() for s in suites}
+                    rows[label].append((wall, cpu))
+                pairs, wall, cpu = measured(lambda: sslscan_pairs(port, os.path.join(d, "scan.xml")))
+                found["sslscan"] = pairs
+                rows["sslscan"].append((wall, cpu))
+            med = {}
+            for label, runs in rows.items():
+                runs.sort()
+                wall, cpu = runs[len(runs) // 2]
+                med[label] = wall
+                print("%-62s: %6.2f s wall, %5.2f s CPU, %d accepted (version, suite) pairs"
+                      % (label, wall, cpu, len(found[label])))
+            for label in rows:
+                if label != "sslscan":
+                    same = found[label] == found["sslscan"]
+                    print("%-62s: same accepted suites as sslscan: %s%s, %.2fx sslscan's wall time" % (
+                        label, same, "" if same else " (only tlsprobe: %s; only sslscan: %s)" % (
+                            sorted(found[label] - found["sslscan"], key=str), sorted(found["sslscan"] - found[label], key=str)),
+                        med["sslscan"] / max(med[label], 1e-9)))
         finally:
             for p in procs:
                 p.terminate()

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.tls.ProtocolVersion;
 
 /**
- * Finds the versions and suites one server accepts with few connections: per version, offer every suite
- * known, note the one the server picks, remove it, and repeat until the server refuses. The picks come in
- * the server's order of preference. Versions run in parallel; each connection ends at the ServerHello, so a
+ * Finds the versions and suites one server accepts with few connections: per version, offer the suites
+ * known, note the one the server picks, remove it, and repeat until the server refuses; the result is in the
+ * server's order of preference (or ours, for a server that follows the client's order). Versions run in parallel; each connection ends at the ServerHello, so a
  * server that requires a client certificate is enumerated too, and a suite the probe could not perform still
  * counts as accepted.
  */
@@ -21,6 +21,9 @@ final class Enumerator {
   private static final ProtocolVersion[] VERSIONS = {
     ProtocolVersion.TLSv13, ProtocolVersion.TLSv12, ProtocolVersion.TLSv11, ProtocolVersion.TLSv10
   };
+
+  /** Suites of one version are searched in this many parallel groups. */
+  private static final int GROUPS = 4;
 
   private final Prober prober;
   private final InetSocketAddress address;
@@ -36,7 +39,7 @@ final class Enumerator {
   CompletableFuture<Enumeration> run() {
     List<CompletableFuture<List<Integer>>> perVersion = new ArrayList<>();
     for (ProtocolVersion v : VERSIONS) {
-      perVersion.add(next(v, new ArrayList<>(SuiteCatalog.asList(SuiteCatalog.allFor(v))), new ArrayList<>()));
+      perVersion.add(version(v));
     }
     return CompletableFuture.allOf(perVersion.toArray(new CompletableFuture<?>[0])).thenApply(x -> {
       List<Integer> versions = new ArrayList<>();
@@ -52,22 +55,63 @@ final class Enumerator {
     });
   }
 
-  private CompletableFuture<List<Integer>> next(ProtocolVersion v, List<Integer> remaining, List<Integer> accepted) {
+  /**
+   * One version: the known suites are split into a few groups searched in parallel (offer the group, note
+   * the pick, remove it, repeat), which finds what is accepted. Then the order: two connections tell whether
+   * the server follows the client's order (it picks our first suite whichever way round we offer them);
+   * if it keeps an order of its own, the accepted suites are offered again and removed one by one, which
+   * reads that order off.
+   */
+  private CompletableFuture<List<Integer>> version(ProtocolVersion v) {
+    List<Integer> all = SuiteCatalog.asList(SuiteCatalog.allFor(v));
+    int groups = all.size() > 16 ? GROUPS : 1;
+    List<CompletableFuture<List<Integer>>> parts = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      List<Integer> part = new ArrayList<>();
+      for (int i = g; i < all.size(); i += groups) {
+        part.add(all.get(i));
+      }
+      parts.add(chain(v, part, new ArrayList<>()));
+    }
+    return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenCompose(x -> {
+      List<Integer> accepted = new ArrayList<>();
+      parts.forEach(p -> accepted.addAll(p.join()));
+      accepted.sort((a, b) -> Integer.compare(all.indexOf(a), all.indexOf(b)));
+      if (accepted.size() < 2) {
+        return CompletableFuture.completedFuture(accepted);
+      }
+      List<Integer> reversed = new ArrayList<>(accepted);
+      java.util.Collections.reverse(reversed);
+      CompletableFuture<Integer> forward = pick(v, accepted);
+      CompletableFuture<Integer> backward = pick(v, reversed);
+      return forward.thenCombine(backward, (f, b) -> f != null && f.equals(accepted.get(0)) && b != null && b.equals(reversed.get(0)))
+          .thenCompose(clientOrder -> clientOrder ? CompletableFuture.completedFuture(accepted)
+              : chain(v, new ArrayList<>(accepted), new ArrayList<>()));
+    });
+  }
+
+  /** The suite the server picks from {@code offered} (null when it refuses or picks something not offered). */
+  private CompletableFuture<Integer> pick(ProtocolVersion v, List<Integer> offered) {
+    connections.incrementAndGet();
+    int[] offer = offered.stream().mapToInt(Integer::intValue).toArray();
+    return prober.connect(address, sni, new Offer(v.only(), offer, true))
+        .handle((outcome, err) -> err != null ? null : outcome.serverHello())
+        .thenApply(hello -> hello == null || hello.version() != v.getFullVersion() || !offered.contains(hello.cipherSuite())
+            ? null : hello.cipherSuite());
+  }
+
+  private CompletableFuture<List<Integer>> chain(ProtocolVersion v, List<Integer> remaining, List<Integer> accepted) {
     if (remaining.isEmpty()) {
       return CompletableFuture.completedFuture(accepted);
     }
-    connections.incrementAndGet();
-    int[] offer = remaining.stream().mapToInt(Integer::intValue).toArray();
-    return prober.connect(address, sni, new Offer(v.only(), offer, true))
-        .handle((outcome, err) -> err != null ? null : outcome.serverHello())
-        .thenCompose(hello -> {
-          if (hello == null || hello.version() != v.getFullVersion() || !remaining.contains(hello.cipherSuite())) {
-            return CompletableFuture.completedFuture(accepted);
-          }
-          accepted.add(hello.cipherSuite());
-          remaining.remove(Integer.valueOf(hello.cipherSuite()));
-          return next(v, remaining, accepted);
-        });
+    return pick(v, remaining).thenCompose(suite -> {
+      if (suite == null) {
+        return CompletableFuture.completedFuture(accepted);
+      }
+      accepted.add(suite);
+      remaining.remove(suite);
+      return chain(v, remaining, accepted);
+    });
   }
 
   @Override
