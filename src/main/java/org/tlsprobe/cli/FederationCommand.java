@@ -58,11 +58,10 @@ import picocli.CommandLine.Spec;
     name = "federation",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "Federation partner pre-check: finds the partner's Access Edge through DNS SRV (_sipfederationtls._tcp.DOMAIN),",
-      "opens MTLS with our edge certificate to every target address, applies the federation rules to their",
-      "certificate and ours, sends a SIP OPTIONS, and says whether we are ready to federate and what to fix on which side."
-    })
+    description = "Federation partner pre-check: finds the partner's Access Edge through DNS SRV (_sipfederationtls._tcp.DOMAIN),"
+        + " opens MTLS with our edge certificate to every target address, applies the federation rules to their certificate"
+        + " and ours, sends a SIP OPTIONS, and says whether we are ready to federate and what to fix on which side.",
+    sortOptions = true)
 public final class FederationCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
