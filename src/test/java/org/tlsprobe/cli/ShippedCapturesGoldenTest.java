@@ -92,23 +92,29 @@ class ShippedCapturesGoldenTest {
     return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> check(name)));
   }
 
-  /**
-   * The README's main command, {@code analyze captures/} without {@code --trust}: the test CA is then
-   * unknown, yet every flow must get the same verdict (an unknown root adds findings, not other outcomes).
-   */
+  /** The README's main command, {@code analyze --trust captures/pki/root.pem captures/}: every capture its verdict. */
   @Test
   void readmeMainCommand_givesEveryCaptureItsVerdict() throws IOException {
-    Run run = analyze(List.of(CAPTURES.toString()));
+    assertFolderVerdicts(List.of("--trust", TRUST, CAPTURES.toString()), Map.of());
+  }
+
+  /** Without {@code --trust} our test root is unknown: that adds findings, never other outcomes. */
+  @Test
+  void withoutOurRoot_everyCaptureKeepsItsVerdict() throws IOException {
+    assertFolderVerdicts(List.of(CAPTURES.toString()), KNOWN_WRONG_WITHOUT_TRUST);
+  }
+
+  private static void assertFolderVerdicts(List<String> args, Map<String, String> alsoWrong) throws IOException {
+    Run run = analyze(args);
     assertEquals(ExitCode.FAILED, run.exit, run.err);
     Map<String, String> expected = new TreeMap<>();
-    EXPECTED.forEach((name, outcome) ->
-        expected.put(name, KNOWN_WRONG_WITHOUT_TRUST.getOrDefault(name, KNOWN_WRONG.getOrDefault(name, outcome))));
+    EXPECTED.forEach((name, outcome) -> expected.put(name, alsoWrong.getOrDefault(name, KNOWN_WRONG.getOrDefault(name, outcome))));
     Map<String, String> actual = new TreeMap<>();
     for (JsonNode flow : run.json.get("flows")) {
       String file = Path.of(flow.get("file").asText()).getFileName().toString().replace(".pcap", "");
       assertEquals(null, actual.put(file, flow.get("outcome").asText()), "one flow per capture: " + file);
     }
-    assertEquals(expected, actual, "outcomes of `analyze captures/` (a known-wrong entry judged right now must be removed)");
+    assertEquals(expected, actual, "outcomes of analyze " + args + " (a known-wrong entry judged right now must be removed)");
     JsonNode summary = run.json.get("summary");
     assertEquals(EXPECTED.size(), summary.get("flows").asInt());
     assertEquals(expected.values().stream().filter(o -> !o.equals("OK")).count(), summary.get("failed").asLong());
