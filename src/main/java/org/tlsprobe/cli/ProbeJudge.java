@@ -10,18 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.tlsprobe.diagnose.cert.CertificateDescriber;
-import org.tlsprobe.diagnose.cert.Certificates;
-import org.tlsprobe.diagnose.cert.ChainContext;
+import org.tlsprobe.diagnose.DiagnosisContext;
+import org.tlsprobe.diagnose.Diagnostician;
 import org.tlsprobe.diagnose.cert.ChainDiagnostics;
-import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.diagnose.cert.TrustAnchors;
-import org.tlsprobe.diagnose.handshake.Classification;
-import org.tlsprobe.diagnose.handshake.TranscriptClassifier;
 import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.Finding;
-import org.tlsprobe.model.HandshakeFacts;
-import org.tlsprobe.model.Outcome;
 import org.tlsprobe.model.ProbeReport;
 import org.tlsprobe.model.Role;
 import org.tlsprobe.model.Severity;
@@ -44,6 +38,7 @@ final class ProbeJudge {
   private final CompletableFuture<TrustAnchors> trust;
   private final List<X509Certificate> clientChain;
   private final Clock clock;
+  private final Diagnostician judge;
 
   ProbeJudge(Role role, List<String> names, Optional<Instant> at, int warnDays, CompletableFuture<TrustAnchors> trust,
       List<X509Certificate> clientChain, Clock clock) {
@@ -54,6 +49,7 @@ final class ProbeJudge {
     this.trust = trust;
     this.clientChain = List.copyOf(clientChain);
     this.clock = clock;
+    this.judge = new Diagnostician(ChainDiagnostics.standard(), clock);
   }
 
   ProbeReport report(ProbeResult r) {
@@ -95,36 +91,15 @@ final class ProbeJudge {
         timing, failure, versions, suites, null);
   }
 
+  /** The shared judge: the same classifier and chain rules as {@code analyze}, on what the probe recorded. */
   private Diagnosis diagnose(ProbeResult r) {
     if (r.observation().isEmpty()) {
-      String why = r.connectFailure().orElse("no connection");
-      return new Diagnosis(Outcome.CONNECT_FAILED, "Could not reach " + r.target().input()
-          + (r.address() != null ? " at " + r.address() : "") + ": " + why + ".", List.of(), List.of(), List.of(),
-          List.of(), List.of(), HandshakeFacts.none());
+      return judge.connectFailed(r.connectFailure().orElse("no connection"));
     }
-    HandshakeTranscript t = r.observation().get().transcript();
+    List<String> expected = names.isEmpty() ? List.of(r.sni() != null ? r.sni() : r.target().host()) : names;
     Instant when = at.orElse(r.observation().get().start() != null ? r.observation().get().start() : clock.instant())
         .truncatedTo(ChronoUnit.SECONDS);
-    List<String> problems = new ArrayList<>();
-    List<X509Certificate> chain = t.serverCertificate().map(c -> Certificates.decode(c.certificates(), problems)).orElse(List.of());
-    List<Finding> findings = new ArrayList<>();
-    if (!chain.isEmpty()) {
-      List<String> expected = names.isEmpty() ? List.of(r.sni() != null ? r.sni() : r.target().host()) : names;
-      findings.addAll(ChainDiagnostics.standard().run(new ChainContext(chain, role, Purpose.SERVER, expected, when, trust.join(), warnDays)));
-    }
-    for (String p : problems) {
-      findings.add(new Finding("BAD_CERTIFICATE_ENCODING", Severity.ERROR, "A certificate the server sent cannot be decoded: " + p,
-          null, "Re-export the certificate chain on the server."));
-    }
-    List<Finding> clientFindings = List.of();
-    if (!clientChain.isEmpty() && t.certificateRequest().isPresent()) {
-      clientFindings = ChainDiagnostics.standard().run(
-          new ChainContext(clientChain, role, Purpose.CLIENT, List.of(), when, trust.join(), warnDays));
-    }
-    Classification c = TranscriptClassifier.classify(t, findings);
-    return new Diagnosis(c.outcome(), c.explanation(), c.windows(), CertificateDescriber.describe(chain),
-        t.certificateRequest().isPresent() ? CertificateDescriber.describe(clientChain) : List.of(),
-        findings, clientFindings, c.facts());
+    return judge.diagnose(r.observation().get(), new DiagnosisContext(role, expected, trust.join(), Optional.of(when), warnDays));
   }
 
   /** LEGACY_PROTOCOL and WEAK_CIPHER from what the server accepted. */
