@@ -1,15 +1,19 @@
 package org.tlsprobe.diagnose;
 
+import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.tlsprobe.diagnose.cert.CertificateDescriber;
-import org.tlsprobe.diagnose.cert.Certificates;
+import java.util.Set;
 import org.tlsprobe.diagnose.cert.ChainContext;
+import org.tlsprobe.diagnose.cert.Check;
 import org.tlsprobe.diagnose.cert.ChainDiagnostics;
 import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.diagnose.handshake.Classification;
@@ -48,16 +52,65 @@ public final class Diagnostician {
   public static final String CHAIN_NOT_VISIBLE = "CHAIN_NOT_VISIBLE";
   public static final String CLIENT_CA_LIST_TOO_LARGE = "CLIENT_CA_LIST_TOO_LARGE";
 
-  private final ChainDiagnostics rules;
+  /** The only rules whose findings depend on the instant; the others are judged once per chain. */
+  private static final Set<String> TIME_RULES = Set.of("CERT_EXPIRED", "CERT_NOT_YET_VALID", "CERT_EXPIRES_SOON");
+  private static final int RULE_CACHE_CAPACITY = 1024;
+
+  private final ChainDiagnostics timeRules;
+  private final ChainDiagnostics otherRules;
   private final Clock clock;
+  private final CertificateCache certificates = new CertificateCache();
+  /** Findings of the instant-independent rules by chain, names and purpose, for the trust anchors in {@link #cachedFor}. */
+  private final Map<RuleKey, List<Finding>> ruleCache = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<RuleKey, List<Finding>> eldest) {
+      return size() > RULE_CACHE_CAPACITY;
+    }
+  };
+  private DiagnosisContext cachedFor;
+
+  private record RuleKey(List<ByteBuffer> der, Purpose purpose, List<String> names) {}
 
   public Diagnostician() {
     this(ChainDiagnostics.standard(), Clock.systemUTC());
   }
 
   public Diagnostician(ChainDiagnostics rules, Clock clock) {
-    this.rules = rules;
+    List<Check> time = new ArrayList<>();
+    List<Check> other = new ArrayList<>();
+    for (Check c : rules.checks()) {
+      (TIME_RULES.contains(c.info().code()) ? time : other).add(c);
+    }
+    this.timeRules = new ChainDiagnostics(time);
+    this.otherRules = new ChainDiagnostics(other);
     this.clock = clock;
+  }
+
+  /**
+   * The shared rules on one chain. A capture sends the same chains again and again, so the rules that do
+   * not depend on the instant run once per chain (names, purpose and trust anchors alike); the validity
+   * rules run for every flow at its own packet time.
+   */
+  private synchronized List<Finding> runRules(ChainContext chain, List<byte[]> der, DiagnosisContext ctx) {
+    if (cachedFor != ctx) {
+      ruleCache.clear();
+      cachedFor = ctx;
+    }
+    List<ByteBuffer> key = new ArrayList<>(der.size());
+    der.forEach(d -> key.add(ByteBuffer.wrap(d)));
+    RuleKey k = new RuleKey(key, chain.purpose(), chain.expectedNames());
+    List<Finding> other = ruleCache.get(k);
+    if (other == null) {
+      other = otherRules.run(chain);
+      List<ByteBuffer> copy = new ArrayList<>(der.size());
+      der.forEach(d -> copy.add(ByteBuffer.wrap(d.clone())));
+      ruleCache.put(new RuleKey(copy, chain.purpose(), chain.expectedNames()), other);
+    }
+    Set<Finding> all = new LinkedHashSet<>(other);
+    all.addAll(timeRules.run(chain));
+    List<Finding> out = new ArrayList<>(all);
+    out.sort(ChainDiagnostics.ORDER);
+    return out;
   }
 
   /** The verdict on one observation; never throws. */
@@ -94,11 +147,13 @@ public final class Diagnostician {
     List<Finding> serverChainFindings = List.of();
     Optional<CertificateMessage> serverCert = t.serverCertificate().filter(c -> !c.certificates().isEmpty());
     if (serverCert.isPresent()) {
-      List<X509Certificate> certs = decode(serverCert.get(), findings, "server");
-      chain = describe(certs);
+      List<CertificateCache.Entry> decoded = decode(serverCert.get(), findings, "server");
+      List<X509Certificate> certs = certificatesOf(decoded);
+      chain = detailsOf(decoded);
       if (!certs.isEmpty()) {
         Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.SERVER, obs.start()));
-        serverChainFindings = rules.run(new ChainContext(certs, ctx.role(), Purpose.SERVER, expectedNames(t, ctx), at, ctx.trust(), ctx.warnDays()));
+        serverChainFindings = runRules(new ChainContext(certs, ctx.role(), Purpose.SERVER, expectedNames(t, ctx), at, ctx.trust(), ctx.warnDays()),
+            serverCert.get().certificates(), ctx);
         findings.addAll(serverChainFindings);
       }
     } else if (t.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)) {
@@ -110,11 +165,13 @@ public final class Diagnostician {
     List<CertificateDetails> clientChain = List.of();
     Optional<CertificateMessage> clientCert = t.clientCertificate().filter(c -> !c.certificates().isEmpty());
     if (clientCert.isPresent()) {
-      List<X509Certificate> certs = decode(clientCert.get(), clientFindings, "client");
-      clientChain = describe(certs);
+      List<CertificateCache.Entry> decoded = decode(clientCert.get(), clientFindings, "client");
+      List<X509Certificate> certs = certificatesOf(decoded);
+      clientChain = detailsOf(decoded);
       if (!certs.isEmpty()) {
         Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.CLIENT, obs.start()));
-        clientFindings.addAll(rules.run(new ChainContext(certs, ctx.role(), Purpose.CLIENT, List.of(), at, ctx.trust(), ctx.warnDays())));
+        clientFindings.addAll(runRules(new ChainContext(certs, ctx.role(), Purpose.CLIENT, List.of(), at, ctx.trust(), ctx.warnDays()),
+            clientCert.get().certificates(), ctx));
       }
     }
 
@@ -138,20 +195,24 @@ public final class Diagnostician {
       .thenComparing(f -> f.certificate() == null ? -1 : f.certificate())
       .thenComparing(Finding::code);
 
-  private static List<X509Certificate> decode(CertificateMessage m, List<Finding> findings, String side) {
+  private List<CertificateCache.Entry> decode(CertificateMessage m, List<Finding> findings, String side) {
     List<String> problems = new ArrayList<>();
-    List<X509Certificate> certs = Certificates.decode(m.certificates(), problems);
+    List<CertificateCache.Entry> decoded = certificates.decode(m.certificates(), problems);
     for (String p : problems) {
       findings.add(new Finding(CERTIFICATE_UNREADABLE, Severity.ERROR, "A certificate the " + side + " sent cannot be decoded: " + p, null, ""));
     }
-    return certs;
+    return decoded;
   }
 
-  private static List<CertificateDetails> describe(List<X509Certificate> certs) {
-    List<CertificateDetails> out = new ArrayList<>();
-    for (X509Certificate c : certs) {
-      out.add(CertificateDescriber.describe(c));
-    }
+  private static List<X509Certificate> certificatesOf(List<CertificateCache.Entry> entries) {
+    List<X509Certificate> out = new ArrayList<>(entries.size());
+    entries.forEach(e -> out.add(e.certificate()));
+    return out;
+  }
+
+  private static List<CertificateDetails> detailsOf(List<CertificateCache.Entry> entries) {
+    List<CertificateDetails> out = new ArrayList<>(entries.size());
+    entries.forEach(e -> out.add(e.details()));
     return out;
   }
 
