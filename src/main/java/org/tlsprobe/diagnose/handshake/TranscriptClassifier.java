@@ -128,6 +128,21 @@ public final class TranscriptClassifier {
       return new Verdict(Outcome.ALERT, String.format(
           "The server refused the client's ClientHello with %s; see what the server logs for it.", alertName));
     }
+    if (a.from() == Side.SERVER && a.encrypted() && r.tls13 && afterClientFlight) {
+      Boolean sent = r.tls13ClientCertificateBySize();
+      if (Boolean.FALSE.equals(sent)) {
+        return new Verdict(Outcome.CLIENT_CERT_MISSING, String.format(
+            "The client's encrypted flight held an empty Certificate (its 25-byte first record), and the server answered with an encrypted alert (packet %d) and closed: it requires a client certificate; give the client one with Client Authentication EKU from a CA the server trusts.",
+            a.packet()));
+      }
+      if (Boolean.TRUE.equals(sent)) {
+        return new Verdict(Outcome.CLIENT_CERT_REJECTED, String.format(
+            "The client sent its certificate (Certificate, CertificateVerify, Finished, all encrypted), and the server answered with an encrypted alert (packet %d) and closed: it rejected that certificate; check its chain, Client Authentication EKU and validity against what the server trusts.",
+            a.packet()));
+      }
+      return new Verdict(Outcome.ALERT, String.format(
+          "The server answered the client's encrypted flight with an encrypted alert (packet %d) and closed: it refused the handshake at the end (often the client certificate); TLS 1.3 hides which alert, so look at the server's log.", a.packet()));
+    }
     if (a.from() == Side.SERVER && (afterClientFlight || code == AlertDescription.CERTIFICATE_REQUIRED)) {
       if (r.clientSentCertificate() && (a.encrypted() || CLIENT_CERT_ALERTS.contains(code))) {
         return new Verdict(Outcome.CLIENT_CERT_REJECTED, String.format(

@@ -54,7 +54,10 @@ final class TranscriptReading {
     int serverHelloAt = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
     for (int i = 0; i < Math.min(completedAt, events.size()); i++) {
       TranscriptEvent e = events.get(i);
-      if (alertIndex == NONE && e instanceof Alert a && isFailureAlert(a)) {
+      if (alertIndex == NONE && tls13 && e instanceof ApplicationData d && d.from() == Side.SERVER && isServerRefusal(i)) {
+        alertIndex = i;
+        alertFact = new AlertFact(d.packet(), d.time(), d.from(), -1, -1);
+      } else if (alertIndex == NONE && e instanceof Alert a && isFailureAlert(a)) {
         alertIndex = i;
         alertFact = new AlertFact(a.packet(), a.time(), a.from(), a.encrypted() ? -1 : a.level(), a.encrypted() ? -1 : a.description());
       } else if (alertIndex == NONE && tls13 && i > serverHelloAt && e instanceof ApplicationData d
@@ -73,6 +76,17 @@ final class TranscriptReading {
     this.alert = Optional.ofNullable(alertFact);
     this.firstCloseAt = close;
     this.firstResetAt = reset;
+  }
+
+  /** Whether event {@code i} is the 19-byte server record that ends a TLS 1.3 connection after the client's flight. */
+  private boolean isServerRefusal(int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      TranscriptEvent e = events.get(j);
+      if (e.from() == Side.CLIENT && e instanceof ApplicationData d && d.length() != TLS13_ENCRYPTED_ALERT_LENGTH) {
+        return serverAlertEndsConnection(j) == i;
+      }
+    }
+    return false;
   }
 
   private static boolean isFailureAlert(Alert a) {
@@ -101,7 +115,7 @@ final class TranscriptReading {
         if (serverHello && e.from() == Side.CLIENT
             && ((e instanceof ApplicationData d && d.length() != TLS13_ENCRYPTED_ALERT_LENGTH)
                 || (e instanceof Handshake h && h.type() == HandshakeType.FINISHED))) {
-          return serverRefusesClientFlight(i) ? NONE : i;
+          return serverRefusesClientFlight(i) || serverAlertEndsConnection(i) >= 0 ? NONE : i;
         }
         continue;
       }
@@ -148,6 +162,62 @@ final class TranscriptReading {
       }
     }
     return false;
+  }
+
+  /**
+   * TLS 1.3 seen from outside: after the client's flight, the server's first record is 19 bytes (an encrypted
+   * alert) and the server closes without sending anything else (no NewSessionTicket, no data): the server
+   * refused the client's flight, typically its certificate (certificate_required, bad_certificate). Returns
+   * the index of that record, or -1.
+   */
+  int serverAlertEndsConnection(int clientFlight) {
+    int alert = -1;
+    for (int i = clientFlight + 1; i < events.size(); i++) {
+      TranscriptEvent e = events.get(i);
+      if (e.from() != Side.SERVER) {
+        continue;
+      }
+      if (alert < 0) {
+        if (e instanceof ApplicationData d && d.length() == TLS13_ENCRYPTED_ALERT_LENGTH) {
+          alert = i;
+          continue;
+        }
+        return -1;
+      }
+      if (e instanceof Close) {
+        return alert;
+      }
+      if (!(e instanceof Alert)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * TLS 1.3 client certificate as the record sizes tell it, for a client flight of one record per message
+   * (OpenSSL, Schannel): 25 bytes first is an empty Certificate (8-byte message + type + 16-byte tag), and
+   * three or more records carry Certificate, CertificateVerify and Finished. Null when sizes do not tell.
+   */
+  Boolean tls13ClientCertificateBySize() {
+    int sh = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
+    List<Integer> lengths = new ArrayList<>();
+    for (int i = sh + 1; i < events.size(); i++) {
+      TranscriptEvent e = events.get(i);
+      if (e.from() == Side.SERVER && lengths.size() > 0) {
+        break;
+      }
+      if (e instanceof ApplicationData d && d.from() == Side.CLIENT) {
+        lengths.add(d.length());
+      }
+    }
+    if (lengths.size() == 2 && lengths.get(0) == 25) {
+      return false;
+    }
+    if (lengths.size() >= 3) {
+      return true;
+    }
+    return null;
   }
 
   boolean completed() {

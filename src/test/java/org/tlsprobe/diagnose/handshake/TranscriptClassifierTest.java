@@ -281,4 +281,18 @@ class TranscriptClassifierTest {
   void sslv2ServerHelloOnly_incomplete() {
     assertEquals(Outcome.INCOMPLETE, classify(History.of("C:SSL2ClientHello S:SSL2ServerHello")).outcome());
   }
+
+  @Test
+  void tls13EmptyClientCertificateThenServerAlertAndFin_clientCertMissing() { // captures/client-cert-missing-tls13-5061.pcap
+    Classification c = classify(History.of("C:ClientHello S:ServerHello S:ChangeCipherSpec S:AppData(23) S:AppData(191) S:AppData(1977) S:AppData(281) S:AppData(69) "
+        + "C:ChangeCipherSpec C:AppData(25) C:AppData(69) S:AppData(19) S:FIN C:FIN").tls13());
+    assertEquals(Outcome.CLIENT_CERT_MISSING, c.outcome(), c.explanation());
+    assertFalse(c.facts().completed());
+  }
+
+  @Test
+  void tls13ServerTicketAfterClientFlight_ok() {
+    Classification c = classify(History.of("C:ClientHello S:ServerHello S:AppData(23) S:AppData(1977) C:AppData(25) C:AppData(69) S:AppData(250) S:AppData(19) S:FIN").tls13());
+    assertEquals(Outcome.OK, c.outcome(), c.explanation());
+  }
 }
