@@ -70,19 +70,13 @@ class ShippedCapturesGoldenTest {
    * Captures the analyzer still judges wrongly with {@code --trust captures/pki/root.pem}: capture -> the
    * wrong outcome it gives today (reported in CAPTURE-ISSUES.md; their goldens hold the right verdict).
    */
-  private static final Map<String, String> KNOWN_WRONG = Map.of(
-      // TLS 1.3: the server's encrypted alert (116) after the client's flight with an empty Certificate
-      // (25-byte record) is read as a completed handshake.
-      "client-cert-missing-tls13-5061", "OK");
+  private static final Map<String, String> KNOWN_WRONG = Map.of();
 
   /**
    * Further captures judged wrongly by the README's main command (no --trust, so our root is unknown):
    * capture -> the wrong outcome it gives today.
    */
-  private static final Map<String, String> KNOWN_WRONG_WITHOUT_TRUST = Map.of(
-      // alert 43 unsupported_certificate (the leaf lacks Server Authentication) is put down to the
-      // root our trust store lacks, which the client did trust.
-      "bad-certificate-eku-443", "UNTRUSTED_ROOT");
+  private static final Map<String, String> KNOWN_WRONG_WITHOUT_TRUST = Map.of();
 
   @TestFactory
   Stream<DynamicTest> everyShippedCapture_getsItsExpectedVerdictAndMatchesItsGolden() throws IOException {

@@ -170,6 +170,12 @@ public final class TranscriptClassifier {
       }
       if (CERTIFICATE_ALERTS.contains(code)) {
         Outcome narrowed = chain.narrowed();
+        if ((narrowed == null || narrowed == Outcome.UNTRUSTED_ROOT) && (chain.has("EKU_SERVER_AUTH_MISSING") || chain.has("KEY_USAGE_MISMATCH"))) {
+          // the certificate is not fit for a TLS server whoever trusts it: that, not the root, is what the alert says
+          return new Verdict(Outcome.BAD_CERTIFICATE, String.format(
+              "The client rejected the server's certificate with %s%s: the certificate is not made for a TLS server%s; have it re-issued with Server Authentication.",
+              alertName, where, chain.detail(chain.has("EKU_SERVER_AUTH_MISSING") ? "EKU_SERVER_AUTH_MISSING" : "KEY_USAGE_MISMATCH")));
+        }
         if (narrowed != null) {
           return new Verdict(narrowed, String.format("The client rejected the server's certificate with %s%s, and the chain shows why: %s.",
               alertName, where, chain.reason(narrowed)));
