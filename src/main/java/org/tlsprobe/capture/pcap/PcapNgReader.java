@@ -210,12 +210,22 @@ final class PcapNgReader extends CaptureReader {
   }
 
   private boolean readEnhanced(byte[] b, int p, int len, long offset, Frame f) {
+    return readWithTimestamp(b, p, len, offset, f, "an enhanced packet block", len < 32 ? -1 : Bytes.u32(b, p + 8, bigEndian));
+  }
+
+  /** The obsolete Packet Block: an EPB whose interface id is 16 bits, followed by a drops count. */
+  private boolean readObsolete(byte[] b, int p, int len, long offset, Frame f) {
+    return readWithTimestamp(b, p, len, offset, f, "a packet block", len < 32 ? -1 : Bytes.u16(b, p + 8, bigEndian));
+  }
+
+  /** EPB and PB share the rest of their layout: timestamp high/low, captured and original length, data. */
+  private boolean readWithTimestamp(byte[] b, int p, int len, long offset, Frame f, String block, long id) {
     if (len < 32) {
-      stopped(offset, "an enhanced packet block is too short (" + len + " bytes)");
+      stopped(offset, block + " is too short (" + len + " bytes)");
       done = true;
       return false;
     }
-    Interface itf = interfaceFor(Bytes.u32(b, p + 8, bigEndian), offset);
+    Interface itf = interfaceFor(id, offset);
     if (itf == null) {
       return false;
     }
@@ -223,11 +233,11 @@ final class PcapNgReader extends CaptureReader {
     long caplen = Bytes.u32(b, p + 20, bigEndian);
     long origlen = Bytes.u32(b, p + 24, bigEndian);
     if (caplen > len - 32) {
-      stopped(offset, "an enhanced packet block says " + caplen + " captured bytes but holds only " + (len - 32));
+      stopped(offset, block + " says " + caplen + " captured bytes but holds only " + (len - 32));
       done = true;
       return false;
     }
-    fill(f, itf, (int) Bytes.u32(b, p + 8, bigEndian), itf.nanos(ticks), b, p + 28, (int) caplen, origlen, offset);
+    fill(f, itf, (int) id, itf.nanos(ticks), b, p + 28, (int) caplen, origlen, offset);
     return true;
   }
 
@@ -248,29 +258,6 @@ final class PcapNgReader extends CaptureReader {
     }
     // A simple packet block has no timestamp; libpcap and Wireshark report 0.
     fill(f, itf, 0, 0, b, p + 12, (int) caplen, origlen, offset);
-    return true;
-  }
-
-  private boolean readObsolete(byte[] b, int p, int len, long offset, Frame f) {
-    if (len < 32) {
-      stopped(offset, "a packet block is too short (" + len + " bytes)");
-      done = true;
-      return false;
-    }
-    int id = Bytes.u16(b, p + 8, bigEndian);
-    Interface itf = interfaceFor(id, offset);
-    if (itf == null) {
-      return false;
-    }
-    long ticks = Bytes.u32(b, p + 12, bigEndian) << 32 | Bytes.u32(b, p + 16, bigEndian);
-    long caplen = Bytes.u32(b, p + 20, bigEndian);
-    long origlen = Bytes.u32(b, p + 24, bigEndian);
-    if (caplen > len - 32) {
-      stopped(offset, "a packet block says " + caplen + " captured bytes but holds only " + (len - 32));
-      done = true;
-      return false;
-    }
-    fill(f, itf, id, itf.nanos(ticks), b, p + 28, (int) caplen, origlen, offset);
     return true;
   }
 
