@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.tlsprobe.capture.flow.FlowTable;
 import org.tlsprobe.capture.packet.PacketDecoder;
 import org.tlsprobe.capture.packet.TcpSegment;
@@ -54,13 +55,22 @@ public final class CaptureAnalyzer {
    * warnings say where reading stopped.
    */
   public CaptureSummary analyze(Path file, Consumer<HandshakeObservation> onFlow) throws IOException {
+    return analyze(file, Function.identity(), onFlow);
+  }
+
+  /**
+   * Analyzes {@code file} with per-flow work done where the flow finished: {@code prepare} (judging,
+   * rendering) runs on the worker threads, concurrently, and must be thread-safe; {@code onFlow} gets its
+   * results one at a time in first-frame order. Lets a big capture be judged on every core, not just read.
+   */
+  public <R> CaptureSummary analyze(Path file, Function<HandshakeObservation, R> prepare, Consumer<R> onFlow) throws IOException {
     String origin = file.toString();
     boolean parallel = workers > 1 && Files.size(file) >= parallelFromBytes;
     FlowLane[] lanes = new FlowLane[parallel ? workers : 1];
     for (int i = 0; i < lanes.length; i++) {
       lanes[i] = new FlowLane(origin);
     }
-    ObservationEmitter emitter = new ObservationEmitter(onFlow, lanes);
+    ObservationEmitter<R> emitter = new ObservationEmitter<>(prepare, onFlow, lanes);
     for (FlowLane lane : lanes) {
       lane.emitter = emitter;
     }

@@ -14,7 +14,7 @@ import org.tlsprobe.model.HandshakeObservation;
 final class FlowLane implements FlowListener {
   private final String origin;
   final FlowTable table = new FlowTable(this);
-  ObservationEmitter emitter;
+  ObservationEmitter<?> emitter;
   /** Frame being processed on this lane (flows it creates later start at or after it). */
   private long currentFrame;
   /** Published for the other lanes: no flow this lane reports from now on starts before this frame. */

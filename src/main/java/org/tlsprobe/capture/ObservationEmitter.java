@@ -3,32 +3,38 @@ package org.tlsprobe.capture;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.tlsprobe.model.HandshakeObservation;
 
 /**
- * Hands finished observations out in first-frame order, as soon as no lane can still produce an
- * earlier one. Each lane (one flow table) says, through its watermark, the smallest first frame any
- * flow it may still report can have. Thread-safe: lanes on several threads call {@link #add}; the
- * consumer is called under this object's lock, so never concurrently.
+ * Hands finished flows out in first-frame order, as soon as no lane can still produce an earlier one.
+ * Each lane (one flow table) says, through its watermark, the smallest first frame any flow it may still
+ * report can have. The per-flow work ({@code prepare}: judging, rendering) runs on the lane's own thread,
+ * outside any lock, so lanes do it in parallel; only the ordered hand-over ({@code onFlow}) is serialized.
  */
-final class ObservationEmitter {
-  /** Finished observations held for ordering before strict order is given up (a connection open very long). */
+final class ObservationEmitter<R> {
+  /** Finished flows held for ordering before strict order is given up (a connection open very long). */
   static final int MAX_HELD = 50_000;
 
-  private final Consumer<HandshakeObservation> onFlow;
-  private final TreeMap<Long, HandshakeObservation> held = new TreeMap<>();
+  private final Function<HandshakeObservation, R> prepare;
+  private final Consumer<R> onFlow;
+  private final TreeMap<Long, R> held = new TreeMap<>();
   private final FlowLane[] lanes;
   private boolean outOfOrder;
 
-  ObservationEmitter(Consumer<HandshakeObservation> onFlow, FlowLane[] lanes) {
+  ObservationEmitter(Function<HandshakeObservation, R> prepare, Consumer<R> onFlow, FlowLane[] lanes) {
+    this.prepare = prepare;
     this.onFlow = onFlow;
     this.lanes = lanes;
   }
 
-  /** From {@code lane}'s own thread, with its live watermark. */
-  synchronized void add(long firstFrame, HandshakeObservation observation, FlowLane lane, long ownWatermark) {
-    held.put(firstFrame, observation);
-    release(lane, ownWatermark);
+  /** From {@code lane}'s own thread, with its live watermark: prepares the flow there, then queues it. */
+  void add(long firstFrame, HandshakeObservation observation, FlowLane lane, long ownWatermark) {
+    R prepared = prepare.apply(observation);
+    synchronized (this) {
+      held.put(firstFrame, prepared);
+      release(lane, ownWatermark);
+    }
   }
 
   /** Releases what every lane's watermark allows; {@code lane} (may be null) uses {@code ownWatermark}. */
@@ -41,7 +47,7 @@ final class ObservationEmitter {
       if (held.firstKey() >= before) {
         outOfOrder = true;
       }
-      Map.Entry<Long, HandshakeObservation> e = held.pollFirstEntry();
+      Map.Entry<Long, R> e = held.pollFirstEntry();
       onFlow.accept(e.getValue());
     }
   }

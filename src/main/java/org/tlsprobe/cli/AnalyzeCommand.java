@@ -19,7 +19,6 @@ import org.tlsprobe.diagnose.DiagnosisContext;
 import org.tlsprobe.diagnose.Diagnostician;
 import org.tlsprobe.diagnose.cert.TrustAnchors;
 import org.tlsprobe.model.AnalyzedFile;
-import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.render.AnalyzeRenderer;
 import picocli.CommandLine.Command;
@@ -74,16 +73,17 @@ final class AnalyzeCommand implements Callable<Integer> {
       for (Path file : files) {
         ProgressBar bar = ProgressBar.forFile(file, err, PROGRESS_MIN_BYTES);
         try {
-          CaptureSummary s = new CaptureAnalyzer(bar).analyze(file, obs -> {
-            Diagnosis d = judge.diagnose(obs, ctx);
-            FlowReport flow = new FlowReport(obs, d);
-            failed[0] |= flow.failed() || d.hasError();
-            try {
-              renderer.flow(flow);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+          // judged and rendered on the capture's worker threads; spooled one at a time, in order
+          CaptureSummary s = new CaptureAnalyzer(bar).analyze(file,
+              obs -> renderer.render(new FlowReport(obs, judge.diagnose(obs, ctx))),
+              flow -> {
+                failed[0] |= flow.bad();
+                try {
+                  renderer.add(flow);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
           analyzed.add(new AnalyzedFile(s.path(), s.packets(), s.bytes(), s.linktypes(), s.warnings()));
         } catch (NoSuchFileException e) {
           unreadable.add(file + ": no such file");

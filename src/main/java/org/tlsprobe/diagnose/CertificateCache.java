@@ -3,47 +3,58 @@ package org.tlsprobe.diagnose;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tlsprobe.diagnose.cert.CertificateDescriber;
 import org.tlsprobe.diagnose.cert.Certificates;
 import org.tlsprobe.model.CertificateDetails;
 
 /**
- * Decoded and described certificates by their DER bytes, least recently used dropped first. A capture
- * shows the same few chains over and over (every connection to a server sends its chain again); decoding
- * and describing one costs about as much as judging it, so each is done once per run. Bounded, so memory
- * does not grow with the capture.
+ * Decoded and described certificates by their DER bytes. A capture shows the same few chains over and over
+ * (every connection to a server sends its chain again); decoding and describing one costs about as much as
+ * judging it, so each is done once per run, and so is failing to decode one. Thread-safe (flows are judged
+ * on several threads); bounded by starting afresh when full, so memory does not grow with the capture.
  */
 final class CertificateCache {
   static final int CAPACITY = 2048;
 
   record Entry(X509Certificate certificate, CertificateDetails details) {}
 
-  private final Map<ByteBuffer, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Entry> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  /** A decoded certificate, or why it does not decode. */
+  private record Decoded(Entry entry, String problem) {}
+
+  private final Map<ByteBuffer, Decoded> entries = new ConcurrentHashMap<>();
 
   /** The certificates that decode, in order; each undecodable one adds a line to {@code problems}. */
-  synchronized List<Entry> decode(List<byte[]> der, List<String> problems) {
+  List<Entry> decode(List<byte[]> der, List<String> problems) {
     List<Entry> out = new ArrayList<>(der.size());
-    for (byte[] d : der) {
-      ByteBuffer key = ByteBuffer.wrap(d);
-      Entry e = entries.get(key);
-      if (e == null) {
-        List<X509Certificate> decoded = Certificates.decode(List.of(d), problems);
-        if (decoded.isEmpty()) {
-          continue;
+    for (int i = 0; i < der.size(); i++) {
+      Decoded d = entries.get(ByteBuffer.wrap(der.get(i)));
+      if (d == null) {
+        d = decode(der.get(i));
+        if (entries.size() >= CAPACITY) {
+          entries.clear();
         }
-        e = new Entry(decoded.get(0), CertificateDescriber.describe(decoded.get(0)));
-        entries.put(ByteBuffer.wrap(d.clone()), e);
+        entries.put(ByteBuffer.wrap(der.get(i).clone()), d);
       }
-      out.add(e);
+      if (d.entry() != null) {
+        out.add(d.entry());
+      } else {
+        problems.add("certificate " + i + ": " + d.problem());
+      }
     }
     return out;
+  }
+
+  private static Decoded decode(byte[] der) {
+    List<String> problems = new ArrayList<>();
+    List<X509Certificate> decoded = Certificates.decode(List.of(der), problems);
+    if (decoded.isEmpty()) {
+      // Certificates.decode says "certificate 0: why"; the caller knows the real position
+      String p = problems.isEmpty() ? "cannot be decoded" : problems.get(0).replaceFirst("^certificate 0: ", "");
+      return new Decoded(null, p);
+    }
+    return new Decoded(new Entry(decoded.get(0), CertificateDescriber.describe(decoded.get(0))), null);
   }
 }

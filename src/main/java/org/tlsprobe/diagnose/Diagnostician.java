@@ -1,17 +1,16 @@
 package org.tlsprobe.diagnose;
 
-import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tlsprobe.diagnose.cert.ChainContext;
 import org.tlsprobe.diagnose.cert.Check;
 import org.tlsprobe.diagnose.cert.ChainDiagnostics;
@@ -60,16 +59,17 @@ public final class Diagnostician {
   private final ChainDiagnostics otherRules;
   private final Clock clock;
   private final CertificateCache certificates = new CertificateCache();
-  /** Findings of the instant-independent rules by chain, names and purpose, for the trust anchors in {@link #cachedFor}. */
-  private final Map<RuleKey, List<Finding>> ruleCache = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<RuleKey, List<Finding>> eldest) {
-      return size() > RULE_CACHE_CAPACITY;
-    }
-  };
-  private DiagnosisContext cachedFor;
+  /** Findings of the instant-independent rules by chain, names and purpose, for one context's trust anchors. */
+  private volatile RuleCache ruleCache = new RuleCache(null);
 
-  private record RuleKey(List<ByteBuffer> der, Purpose purpose, List<String> names) {}
+  private record RuleKey(List<String> sha256, Purpose purpose, List<String> names) {}
+
+  /** Bounded by starting afresh when full; thread-safe, as flows are judged on several threads. */
+  private record RuleCache(DiagnosisContext ctx, Map<RuleKey, List<Finding>> findings) {
+    RuleCache(DiagnosisContext ctx) {
+      this(ctx, new ConcurrentHashMap<>());
+    }
+  }
 
   public Diagnostician() {
     this(ChainDiagnostics.standard(), Clock.systemUTC());
@@ -91,20 +91,22 @@ public final class Diagnostician {
    * not depend on the instant run once per chain (names, purpose and trust anchors alike); the validity
    * rules run for every flow at its own packet time.
    */
-  private synchronized List<Finding> runRules(ChainContext chain, List<byte[]> der, DiagnosisContext ctx) {
-    if (cachedFor != ctx) {
-      ruleCache.clear();
-      cachedFor = ctx;
+  private List<Finding> runRules(ChainContext chain, List<CertificateDetails> details, DiagnosisContext ctx) {
+    RuleCache cache = ruleCache;
+    if (cache.ctx() != ctx) {
+      cache = new RuleCache(ctx);
+      ruleCache = cache;
     }
-    List<ByteBuffer> key = new ArrayList<>(der.size());
-    der.forEach(d -> key.add(ByteBuffer.wrap(d)));
-    RuleKey k = new RuleKey(key, chain.purpose(), chain.expectedNames());
-    List<Finding> other = ruleCache.get(k);
+    List<String> sha256 = new ArrayList<>(details.size());
+    details.forEach(d -> sha256.add(d.sha256()));
+    RuleKey key = new RuleKey(sha256, chain.purpose(), chain.expectedNames());
+    List<Finding> other = cache.findings().get(key);
     if (other == null) {
       other = otherRules.run(chain);
-      List<ByteBuffer> copy = new ArrayList<>(der.size());
-      der.forEach(d -> copy.add(ByteBuffer.wrap(d.clone())));
-      ruleCache.put(new RuleKey(copy, chain.purpose(), chain.expectedNames()), other);
+      if (cache.findings().size() >= RULE_CACHE_CAPACITY) {
+        cache.findings().clear();
+      }
+      cache.findings().put(key, other);
     }
     Set<Finding> all = new LinkedHashSet<>(other);
     all.addAll(timeRules.run(chain));
@@ -153,7 +155,7 @@ public final class Diagnostician {
       if (!certs.isEmpty()) {
         Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.SERVER, obs.start()));
         serverChainFindings = runRules(new ChainContext(certs, ctx.role(), Purpose.SERVER, expectedNames(t, ctx), at, ctx.trust(), ctx.warnDays()),
-            serverCert.get().certificates(), ctx);
+            chain, ctx);
         findings.addAll(serverChainFindings);
       }
     } else if (t.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)) {
@@ -171,7 +173,7 @@ public final class Diagnostician {
       if (!certs.isEmpty()) {
         Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.CLIENT, obs.start()));
         clientFindings.addAll(runRules(new ChainContext(certs, ctx.role(), Purpose.CLIENT, List.of(), at, ctx.trust(), ctx.warnDays()),
-            clientCert.get().certificates(), ctx));
+            clientChain, ctx));
       }
     }
 

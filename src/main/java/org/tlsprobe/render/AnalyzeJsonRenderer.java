@@ -2,15 +2,19 @@ package org.tlsprobe.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tlsprobe.model.AnalyzedFile;
+import org.tlsprobe.model.CertificateDetails;
 import org.tlsprobe.model.Diagnosis;
+import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.model.HandshakeObservation;
@@ -27,14 +31,17 @@ import org.tlsprobe.tls.transcript.HandshakeTranscript;
  * {@code warnings}.
  */
 final class AnalyzeJsonRenderer implements AnalyzeRenderer {
-  /** A factory with a codec, so the shared chain and finding nodes of {@link ReportJson} can be written as trees. */
-  private static final JsonFactory JSON = new ObjectMapper().getFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory JSON = MAPPER.getFactory();
 
   private final String version;
   private final boolean all;
   private final Spool spool = new Spool();
   private final AnalyzeSummary summary = new AnalyzeSummary();
   private boolean first = true;
+  /** Chains and findings serialized once: flow after flow carries the same ones. */
+  private final RenderCache<List<CertificateDetails>> chains = new RenderCache<>(c -> json(ReportJson.chain(c)));
+  private final RenderCache<List<Finding>> findings = new RenderCache<>(f -> json(ReportJson.findings(f)));
 
   AnalyzeJsonRenderer(String version, boolean all) {
     this.version = version;
@@ -42,16 +49,28 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
   }
 
   @Override
-  public void flow(FlowReport flow) throws IOException {
-    summary.add(flow);
+  public RenderedFlow render(FlowReport flow) {
     if (!AnalyzeSummary.listed(flow, all)) {
+      return RenderedFlow.of(flow, null);
+    }
+    StringWriter out = new StringWriter(4096);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      writeFlow(g, flow);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return RenderedFlow.of(flow, out.toString());
+  }
+
+  @Override
+  public void add(RenderedFlow flow) throws IOException {
+    summary.add(flow);
+    if (flow.text() == null) {
       return;
     }
     spool.write(first ? "\n" : ",\n");
+    spool.write(flow.text());
     first = false;
-    try (JsonGenerator g = JSON.createGenerator(new NonClosing(spool))) {
-      writeFlow(g, flow);
-    }
   }
 
   @Override
@@ -109,7 +128,7 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
     spool.close();
   }
 
-  static void writeFlow(JsonGenerator g, FlowReport flow) throws IOException {
+  private void writeFlow(JsonGenerator g, FlowReport flow) throws IOException {
     HandshakeObservation o = flow.observation();
     HandshakeTranscript t = o.transcript();
     Diagnosis d = flow.diagnosis();
@@ -159,13 +178,13 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
     g.writeFieldName("windows");
     strings(g, d.windows());
     g.writeFieldName("chain");
-    g.writeTree(ReportJson.chain(d.chain()));
+    g.writeRawValue(chains.get(d.chain()));
     g.writeFieldName("findings");
-    g.writeTree(ReportJson.findings(d.findings()));
+    g.writeRawValue(findings.get(d.findings()));
     g.writeFieldName("client_chain");
-    g.writeTree(ReportJson.chain(d.clientChain()));
+    g.writeRawValue(chains.get(d.clientChain()));
     g.writeFieldName("client_findings");
-    g.writeTree(ReportJson.findings(d.clientFindings()));
+    g.writeRawValue(findings.get(d.clientFindings()));
     g.writeFieldName("warnings");
     strings(g, facts.notes());
     g.writeEndObject();
@@ -194,23 +213,12 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
     g.writeEndArray();
   }
 
-  /** Lets a generator flush into the spool without closing it. */
-  private static final class NonClosing extends Writer {
-    private final Writer w;
-
-    NonClosing(Writer w) {
-      this.w = w;
+  /** A chain or a list of findings as compact JSON text, to be written raw into each flow that has it. */
+  private static String json(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-
-    @Override
-    public void write(char[] cbuf, int off, int len) throws IOException {
-      w.write(cbuf, off, len);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 }

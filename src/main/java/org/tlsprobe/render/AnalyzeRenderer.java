@@ -7,12 +7,17 @@ import org.tlsprobe.model.AnalyzedFile;
 import org.tlsprobe.model.FlowReport;
 
 /**
- * Renders an {@code analyze} run as flows arrive, with memory bounded: flows are written to a spool as they
- * come (finished flows keep nothing else), and {@link #finish} writes the whole document with its summary.
+ * Renders an {@code analyze} run as flows arrive, with memory bounded. Two steps per flow: {@link #render}
+ * turns a judged flow into its text and may run on several threads at once (where the flow was read and
+ * judged); {@link #add} takes the rendered flows one at a time in report order and spools them (finished
+ * flows keep nothing else). {@link #finish} writes the whole document with its summary.
  */
 public interface AnalyzeRenderer extends AutoCloseable {
-  /** Takes one flow, in report order. */
-  void flow(FlowReport flow) throws IOException;
+  /** Renders one flow; thread-safe. */
+  RenderedFlow render(FlowReport flow);
+
+  /** Takes one rendered flow, in report order. */
+  void add(RenderedFlow flow) throws IOException;
 
   /** Writes the document (summary, files, flows) to {@code out}. */
   void finish(List<AnalyzedFile> files, Writer out) throws IOException;

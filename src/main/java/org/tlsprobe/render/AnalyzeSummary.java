@@ -12,15 +12,15 @@ final class AnalyzeSummary {
   private long failed;
   private long withErrors;
 
-  void add(FlowReport f) {
+  void add(RenderedFlow f) {
     flows++;
     if (f.failed()) {
       failed++;
     }
-    if (f.diagnosis().hasError()) {
+    if (f.withErrors()) {
       withErrors++;
     }
-    byOutcome.merge(f.diagnosis().outcome(), 1L, Long::sum);
+    byOutcome.merge(f.outcome(), 1L, Long::sum);
   }
 
   long flows() {

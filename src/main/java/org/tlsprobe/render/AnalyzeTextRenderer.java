@@ -27,6 +27,8 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
 
   private final boolean all;
   private final Spool spool = new Spool();
+  /** The findings of a chain, rendered once: flow after flow shows the same ones. */
+  private final RenderCache<List<Finding>> findingBlocks = new RenderCache<>(AnalyzeTextRenderer::findingLines);
   private final AnalyzeSummary summary = new AnalyzeSummary();
   private long unlisted;
 
@@ -35,16 +37,21 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   }
 
   @Override
-  public void flow(FlowReport flow) throws IOException {
+  public RenderedFlow render(FlowReport flow) {
+    return RenderedFlow.of(flow, AnalyzeSummary.listed(flow, all) ? render(flow, findingBlocks) : null);
+  }
+
+  @Override
+  public void add(RenderedFlow flow) throws IOException {
     summary.add(flow);
-    if (!AnalyzeSummary.listed(flow, all)) {
+    if (flow.text() == null) {
       unlisted++;
       return;
     }
-    spool.write(render(flow));
+    spool.write(flow.text());
   }
 
-  static String render(FlowReport flow) {
+  private static String render(FlowReport flow, RenderCache<List<Finding>> findingBlocks) {
     HandshakeObservation o = flow.observation();
     Diagnosis d = flow.diagnosis();
     StringBuilder s = new StringBuilder("\n");
@@ -55,15 +62,15 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     s.append('\n');
     long last = lastPacket(d.facts());
     for (Ladder.Step step : Ladder.ladder(o.transcript(), flow.failed() ? last : 0, MAX_RUNGS)) {
+      // columns: packet (right-aligned, 8), time (12), direction (6), message
       if (step.from() == null) {
-        s.append(String.format("  %8s  %12s  %-6s  %s%n", "", "", "", step.message()));
-        continue;
+        s.append(" ".repeat(32));
+      } else {
+        rightAligned(s.append("  "), step.packet() > 0 ? "#" + step.packet() : "", 8);
+        rightAligned(s.append("  "), step.time() == null ? "" : TIME.format(step.time()), 12);
+        s.append("  ").append(step.from() == Side.CLIENT ? "C -> S" : "C <- S");
       }
-      s.append(String.format("  %8s  %12s  %-6s  %s%n",
-          step.packet() > 0 ? "#" + step.packet() : "",
-          step.time() == null ? "" : TIME.format(step.time()),
-          step.from() == Side.CLIENT ? "C -> S" : "C <- S",
-          step.message()));
+      s.append("  ").append(step.message()).append('\n');
     }
     s.append("  => ").append(d.outcome().name());
     if (!d.explanation().isEmpty()) {
@@ -76,9 +83,13 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     for (String note : d.facts().notes()) {
       s.append("     note: ").append(note).append('\n');
     }
-    findings(s, "findings (server certificate and handshake)", d.findings());
-    findings(s, "findings (client certificate)", d.clientFindings());
+    findings(s, "findings (server certificate and handshake)", d.findings(), findingBlocks);
+    findings(s, "findings (client certificate)", d.clientFindings(), findingBlocks);
     return s.toString();
+  }
+
+  private static void rightAligned(StringBuilder s, String value, int width) {
+    s.append(" ".repeat(Math.max(0, width - value.length()))).append(value);
   }
 
   /** Failed flows: the ladder stops at the first reset (or shows all when there is none). */
@@ -86,16 +97,21 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     return facts.reset().map(HandshakeFacts.CloseFact::packet).orElse(0L);
   }
 
-  private static void findings(StringBuilder s, String heading, List<Finding> findings) {
+  private static void findings(StringBuilder s, String heading, List<Finding> findings, RenderCache<List<Finding>> blocks) {
     if (findings.isEmpty()) {
       return;
     }
-    s.append("     ").append(heading).append(":\n");
+    s.append("     ").append(heading).append(":\n").append(blocks.get(findings));
+  }
+
+  private static String findingLines(List<Finding> findings) {
+    StringBuilder s = new StringBuilder();
     for (Finding f : findings) {
       for (String line : ReportText.finding(f, "       ")) {
         s.append(line).append('\n');
       }
     }
+    return s.toString();
   }
 
   @Override

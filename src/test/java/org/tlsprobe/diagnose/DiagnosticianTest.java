@@ -131,6 +131,20 @@ class DiagnosticianTest {
   }
 
   @Test
+  void undecodableCertificate_namedByItsPositionEveryTimeTheChainComesAgain() {
+    X509Certificate leaf = issuing.leaf("pool.example.com").build();
+    List<byte[]> chain = List.of(der(leaf).get(0), new byte[] {0x30, 0x03, 1, 2});
+    for (int flow = 0; flow < 2; flow++) { // the second time from the cache
+      Diagnosis d = judge.diagnose(obs(History.of(SERVER_FLIGHT + "C:RST").serverChain(chain)), ctx());
+      List<String> unreadable = d.findings().stream().filter(f -> f.code().equals(Diagnostician.CERTIFICATE_UNREADABLE))
+          .map(Finding::message).collect(Collectors.toList());
+      assertEquals(1, unreadable.size(), d.findings().toString());
+      assertTrue(unreadable.get(0).contains("certificate 1: cannot be decoded"), unreadable.get(0));
+      assertEquals(1, d.chain().size());
+    }
+  }
+
+  @Test
   void tls13WithoutVisibleChain_saysSo() {
     Diagnosis d = judge.diagnose(obs(History.of("C:ClientHello S:ServerHello S:AppData S:AppData C:RST").tls13()), ctx());
     assertEquals(Outcome.RESET_DURING_HANDSHAKE, d.outcome());

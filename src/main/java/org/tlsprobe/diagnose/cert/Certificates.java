@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -77,19 +79,33 @@ public final class Certificates {
 
   /** Whether {@code issuer} issued {@code cert}: its subject is cert's issuer and its key verifies cert's signature. */
   public static boolean issued(X509Certificate issuer, X509Certificate cert) {
-    return issuer.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && verifies(issuer.getPublicKey(), cert);
+    return issuer.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && signedBy(cert, issuer);
   }
-
-  // Rules ask this of the same certificates again and again; a signature check is the expensive part.
-  private static final java.util.Map<X509Certificate, Boolean> SELF_SIGNED =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   /** Whether the certificate names itself as issuer and its own key verifies its signature. */
   public static boolean isSelfSigned(X509Certificate c) {
-    if (!c.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-      return false;
+    return c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && signedBy(c, c);
+  }
+
+  private record Signed(X509Certificate cert, X509Certificate by) {}
+
+  private static final int SIGNED_CAPACITY = 8192;
+  // Rules and path building ask this of the same pairs flow after flow (a capture repeats its chains), and
+  // a signature check is the expensive part. Bounded by starting afresh when full; thread-safe.
+  private static final Map<Signed, Boolean> SIGNED = new ConcurrentHashMap<>();
+
+  /** Whether {@code issuer}'s key verifies {@code cert}'s signature (names not compared); memoized. */
+  public static boolean signedBy(X509Certificate cert, X509Certificate issuer) {
+    Signed key = new Signed(cert, issuer);
+    Boolean known = SIGNED.get(key);
+    if (known == null) {
+      known = verifies(issuer.getPublicKey(), cert);
+      if (SIGNED.size() >= SIGNED_CAPACITY) {
+        SIGNED.clear();
+      }
+      SIGNED.put(key, known);
     }
-    return SELF_SIGNED.computeIfAbsent(c, x -> verifies(x.getPublicKey(), x));
+    return known;
   }
 
   /** Signature check that also works for algorithms the JDK's providers refuse or lack (MD2, MD5 on some JDKs). */

@@ -60,7 +60,7 @@ final class PathBuilder {
     for (X509Certificate candidate : candidates(pool, issuerName)) {
       if (candidate.getSubjectX500Principal().equals(issuerName)
           && path.stream().noneMatch(p -> Certificates.sameCertificate(p, candidate))
-          && Certificates.verifies(candidate.getPublicKey(), cert)) {
+          && Certificates.signedBy(cert, candidate)) {
         return Optional.of(candidate);
       }
     }

@@ -43,6 +43,20 @@ class ParallelAnalysisTest {
     }
   }
 
+  @Test
+  void perFlowWork_runsOnTheWorkerThreads_resultsComeInFirstFrameOrder(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("replicated.pcap");
+    new ReplicatedCapture(CaptureFiles.all()).write(file, 5_000_000);
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<String> inOrder = new ArrayList<>();
+    new CaptureAnalyzer(ProgressListener.NONE, 2, 0).analyze(file, o -> {
+      threads.add(Thread.currentThread().getName());
+      return signature(o);
+    }, inOrder::add);
+    assertEquals(java.util.Set.of("tlsprobe-capture-0", "tlsprobe-capture-1"), threads);
+    assertEquals(run(file, 1), String.join("\n", inOrder) + "\n" + new CaptureAnalyzer(ProgressListener.NONE, 1, 0).analyze(file, o -> {}));
+  }
+
   static String run(Path file, int workers) throws Exception {
     List<String> lines = new ArrayList<>();
     CaptureSummary s = new CaptureAnalyzer(ProgressListener.NONE, workers, 0).analyze(file, o -> {

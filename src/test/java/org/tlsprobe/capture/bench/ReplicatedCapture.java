@@ -20,7 +20,7 @@ import org.tlsprobe.capture.pcap.RecordedFrame;
  * number, checksums fixed up) and is shifted in time after the previous copy, so each copy is a new
  * set of connections and not a retransmission of the last.
  */
-final class ReplicatedCapture {
+public final class ReplicatedCapture {
   /** Gaps between packets of a seed are capped, so a round (all seeds once) lasts seconds, not years. */
   private static final long MAX_GAP_NANOS = 50_000_000L;
 
@@ -30,7 +30,7 @@ final class ReplicatedCapture {
   private long roundNanos;
   private long roundBytes;
 
-  ReplicatedCapture(List<Path> seeds) throws IOException {
+  public ReplicatedCapture(List<Path> seeds) throws IOException {
     PacketDecoder decoder = new PacketDecoder();
     TcpSegment s = new TcpSegment();
     long clock = 0;
@@ -62,7 +62,7 @@ final class ReplicatedCapture {
   }
 
   /** Writes copies until the file holds at least {@code minBytes}; returns the number of frames written. */
-  long write(Path file, long minBytes) throws IOException {
+  public long write(Path file, long minBytes) throws IOException {
     long start = 1_700_000_000L * 1_000_000_000L;
     long written = 24;
     long count = 0;

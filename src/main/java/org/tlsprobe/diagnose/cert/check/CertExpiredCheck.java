@@ -34,7 +34,7 @@ public final class CertExpiredCheck extends CertificateCheck {
         ? "Renew the certificate, bind the new one to the listener (e.g. 5061/443), and only then remove the old one."
         : "Install the CA's current certificate (and its new CRL) where the chain is built, and re-issue certificates it signed if the CA key changed.";
     return Optional.of(INFO.finding(c,
-        c.label() + " expired on " + Days.date(notAfter) + " (" + Days.count(Days.between(notAfter, at)) + " before " + Days.date(at) + ")",
+        c.label() + " expired on " + Days.date(notAfter) + " (" + Days.count(Days.between(notAfter, at)) + " before " + Days.day(at) + ")",
         advice));
   }
 }

@@ -31,7 +31,7 @@ public final class CertNotYetValidCheck extends CertificateCheck {
       return Optional.empty();
     }
     return Optional.of(INFO.finding(c,
-        c.label() + " is not valid until " + Days.date(notBefore) + " (evaluated at " + Days.date(at) + ")",
+        c.label() + " is not valid until " + Days.date(notBefore) + " (evaluated on " + Days.day(at) + ")",
         "Check the clocks of the server and the clients (time zone, NTP); or wait until the certificate becomes valid before binding it."));
   }
 }
