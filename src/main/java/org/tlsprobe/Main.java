@@ -10,8 +10,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(TlsProbeCommand.run(args, out, err));
+    System.exit(TlsProbeCommand.run(args, System.out, err));
   }
 }

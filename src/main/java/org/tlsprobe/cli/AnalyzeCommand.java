@@ -93,8 +93,10 @@ final class AnalyzeCommand implements Callable<Integer> {
           bar.done();
         }
       }
-      try (OutputOptions.Output out = output.open(spec.commandLine().getOut())) {
-        renderer.finish(analyzed, out.writer());
+      PrintWriter stdout = spec.commandLine().getOut();
+      TlsProbeCommand root = (TlsProbeCommand) spec.root().userObject();
+      try (OutputOptions.Output out = output.open(stdout, root.stdoutBytes(stdout))) {
+        renderer.finish(analyzed, out.stream());
       }
     }
     for (String u : unreadable) {

@@ -1,6 +1,9 @@
 package org.tlsprobe.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,23 +25,34 @@ public final class OutputOptions {
 
   /** Where the report goes: the --out file, or standard output. Close it when done (standard output stays open). */
   public Output open(PrintWriter stdout) {
+    return open(stdout, new WriterOutputStream(stdout));
+  }
+
+  /** As {@link #open(PrintWriter)}, with standard output also as bytes ({@code stdoutBytes}) for byte reports. */
+  public Output open(PrintWriter stdout, OutputStream stdoutBytes) {
     if (out == null) {
-      return new Output(stdout, false);
+      return new Output(stdout, stdoutBytes, false);
     }
     try {
-      return new Output(new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8)), true);
+      OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+      return new Output(new PrintWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8)), file, true);
     } catch (IOException e) {
       throw new InputException("cannot write --out " + out + " (" + e.getMessage() + ")", e);
     }
   }
 
-  /** The report's writer; closing it closes an --out file and only flushes standard output. */
+  /**
+   * The report's writer, and the same destination as bytes (for reports already encoded as UTF-8: use one
+   * or the other). Closing it closes an --out file and only flushes standard output.
+   */
   public static final class Output implements AutoCloseable {
     private final PrintWriter writer;
+    private final OutputStream stream;
     private final boolean owned;
 
-    Output(PrintWriter writer, boolean owned) {
+    Output(PrintWriter writer, OutputStream stream, boolean owned) {
       this.writer = writer;
+      this.stream = stream;
       this.owned = owned;
     }
 
@@ -46,12 +60,22 @@ public final class OutputOptions {
       return writer;
     }
 
+    /** The destination as bytes; text already given to {@link #writer()} is flushed ahead of them. */
+    public OutputStream stream() {
+      writer.flush();
+      return stream;
+    }
+
     @Override
     public void close() {
-      if (owned) {
-        writer.close();
-      } else {
-        writer.flush();
+      writer.flush();
+      try {
+        stream.flush();
+        if (owned) {
+          stream.close();
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
     }
   }

@@ -1,6 +1,9 @@
 package org.tlsprobe.cli;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +21,14 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND")
 public final class TlsProbeCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  /** Standard output as bytes, for reports written as bytes; null when only the writer is known. */
+  private OutputStream stdoutBytes;
+
+  /** Standard output as bytes: the real stream when known, else one that decodes into {@code out}. */
+  OutputStream stdoutBytes(PrintWriter out) {
+    return stdoutBytes != null ? stdoutBytes : new WriterOutputStream(out);
+  }
 
   @Override
   public void run() {
@@ -42,7 +53,20 @@ public final class TlsProbeCommand implements Runnable {
    * Tests call this; {@code Main} is the only caller of {@code System.exit}.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(commandLine(), args, out, err);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter)}, with standard output as a byte stream, so that
+   * reports of hundreds of megabytes are copied to it without being decoded and encoded again.
+   */
+  public static int run(String[] args, OutputStream out, PrintWriter err) {
     CommandLine cl = commandLine();
+    ((TlsProbeCommand) cl.getCommand()).stdoutBytes = out;
+    return run(cl, args, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false), err);
+  }
+
+  private static int run(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
     try {

@@ -1,8 +1,8 @@
 package org.tlsprobe.diagnose;
 
-import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,19 +24,45 @@ final class CertificateCache {
   /** A decoded certificate, or why it does not decode. */
   private record Decoded(Entry entry, String problem) {}
 
-  private final Map<ByteBuffer, Decoded> entries = new ConcurrentHashMap<>();
+  private final Map<Der, Decoded> entries = new ConcurrentHashMap<>();
+
+  /**
+   * A certificate's DER as a map key. Hashing all of it for every flow was a tenth of the analyzer's time;
+   * the last bytes are the signature, as good as random, so they make the hash, and equality still
+   * compares every byte.
+   */
+  private record Der(byte[] bytes, int hash) {
+    static Der of(byte[] der) {
+      int h = der.length;
+      for (int i = Math.max(0, der.length - 32); i < der.length; i++) {
+        h = 31 * h + der[i];
+      }
+      return new Der(der, h);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Der d && hash == d.hash && Arrays.equals(bytes, d.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /** The certificates that decode, in order; each undecodable one adds a line to {@code problems}. */
   List<Entry> decode(List<byte[]> der, List<String> problems) {
     List<Entry> out = new ArrayList<>(der.size());
     for (int i = 0; i < der.size(); i++) {
-      Decoded d = entries.get(ByteBuffer.wrap(der.get(i)));
+      Der key = Der.of(der.get(i));
+      Decoded d = entries.get(key);
       if (d == null) {
         d = decode(der.get(i));
         if (entries.size() >= CAPACITY) {
           entries.clear();
         }
-        entries.put(ByteBuffer.wrap(der.get(i).clone()), d);
+        entries.put(new Der(der.get(i).clone(), key.hash()), d);
       }
       if (d.entry() != null) {
         out.add(d.entry());

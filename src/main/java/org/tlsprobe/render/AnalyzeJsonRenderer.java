@@ -2,10 +2,15 @@ package org.tlsprobe.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
@@ -38,10 +43,12 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
   private final boolean all;
   private final Spool spool = new Spool();
   private final AnalyzeSummary summary = new AnalyzeSummary();
+  private static final byte[] FIRST = {'\n'};
+  private static final byte[] NEXT = {',', '\n'};
   private boolean first = true;
   /** Chains and findings serialized once: flow after flow carries the same ones. */
-  private final RenderCache<List<CertificateDetails>> chains = new RenderCache<>(c -> json(ReportJson.chain(c)));
-  private final RenderCache<List<Finding>> findings = new RenderCache<>(f -> json(ReportJson.findings(f)));
+  private final RenderCache<List<CertificateDetails>, SerializedString> chains = new RenderCache<>(c -> json(ReportJson.chain(c)));
+  private final RenderCache<List<Finding>, SerializedString> findings = new RenderCache<>(f -> json(ReportJson.findings(f)));
 
   AnalyzeJsonRenderer(String version, boolean all) {
     this.version = version;
@@ -51,30 +58,31 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
   @Override
   public RenderedFlow render(FlowReport flow) {
     if (!AnalyzeSummary.listed(flow, all)) {
-      return RenderedFlow.of(flow, null);
+      return RenderedFlow.of(flow, (byte[]) null);
     }
-    StringWriter out = new StringWriter(4096);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       writeFlow(g, flow);
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
+      throw new UncheckedIOException(e); // an in-memory stream does not fail
     }
-    return RenderedFlow.of(flow, out.toString());
+    return RenderedFlow.of(flow, out.toByteArray());
   }
 
   @Override
   public void add(RenderedFlow flow) throws IOException {
     summary.add(flow);
-    if (flow.text() == null) {
+    if (flow.utf8() == null) {
       return;
     }
-    spool.write(first ? "\n" : ",\n");
-    spool.write(flow.text());
+    spool.write(first ? FIRST : NEXT);
+    spool.write(flow.utf8());
     first = false;
   }
 
   @Override
-  public void finish(List<AnalyzedFile> files, Writer out) throws IOException {
+  public void finish(List<AnalyzedFile> files, OutputStream stream) throws IOException {
+    Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
     StringWriter head = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(head)) {
       g.writeStartObject();
@@ -101,7 +109,8 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
     String h = head.toString();
     out.write(h, 0, h.length() - 1);
     out.write(",\n\"flows\":[");
-    spool.copyTo(out);
+    out.flush();
+    spool.copyTo(stream);
     out.write(first ? "],\n" : "\n],\n");
     StringWriter tail = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(tail)) {
@@ -214,9 +223,9 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
   }
 
   /** A chain or a list of findings as compact JSON text, to be written raw into each flow that has it. */
-  private static String json(JsonNode node) {
+  private static SerializedString json(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return new SerializedString(MAPPER.writeValueAsString(node));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,7 +1,7 @@
 package org.tlsprobe.render;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 import org.tlsprobe.model.AnalyzedFile;
 import org.tlsprobe.model.FlowReport;
@@ -19,8 +19,8 @@ public interface AnalyzeRenderer extends AutoCloseable {
   /** Takes one rendered flow, in report order. */
   void add(RenderedFlow flow) throws IOException;
 
-  /** Writes the document (summary, files, flows) to {@code out}. */
-  void finish(List<AnalyzedFile> files, Writer out) throws IOException;
+  /** Writes the document (summary, files, flows) to {@code out} as UTF-8, and flushes it. */
+  void finish(List<AnalyzedFile> files, OutputStream out) throws IOException;
 
   /** Removes the spool. */
   @Override

@@ -1,7 +1,10 @@
 package org.tlsprobe.render;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -28,7 +31,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private final boolean all;
   private final Spool spool = new Spool();
   /** The findings of a chain, rendered once: flow after flow shows the same ones. */
-  private final RenderCache<List<Finding>> findingBlocks = new RenderCache<>(AnalyzeTextRenderer::findingLines);
+  private final RenderCache<List<Finding>, String> findingBlocks = new RenderCache<>(AnalyzeTextRenderer::findingLines);
   private final AnalyzeSummary summary = new AnalyzeSummary();
   private long unlisted;
 
@@ -38,20 +41,20 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
 
   @Override
   public RenderedFlow render(FlowReport flow) {
-    return RenderedFlow.of(flow, AnalyzeSummary.listed(flow, all) ? render(flow, findingBlocks) : null);
+    return RenderedFlow.of(flow, AnalyzeSummary.listed(flow, all) ? render(flow, findingBlocks) : (String) null);
   }
 
   @Override
   public void add(RenderedFlow flow) throws IOException {
     summary.add(flow);
-    if (flow.text() == null) {
+    if (flow.utf8() == null) {
       unlisted++;
       return;
     }
-    spool.write(flow.text());
+    spool.write(flow.utf8());
   }
 
-  private static String render(FlowReport flow, RenderCache<List<Finding>> findingBlocks) {
+  private static String render(FlowReport flow, RenderCache<List<Finding>, String> findingBlocks) {
     HandshakeObservation o = flow.observation();
     Diagnosis d = flow.diagnosis();
     StringBuilder s = new StringBuilder("\n");
@@ -97,7 +100,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     return facts.reset().map(HandshakeFacts.CloseFact::packet).orElse(0L);
   }
 
-  private static void findings(StringBuilder s, String heading, List<Finding> findings, RenderCache<List<Finding>> blocks) {
+  private static void findings(StringBuilder s, String heading, List<Finding> findings, RenderCache<List<Finding>, String> blocks) {
     if (findings.isEmpty()) {
       return;
     }
@@ -115,11 +118,12 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   }
 
   @Override
-  public void finish(List<AnalyzedFile> files, Writer out) throws IOException {
+  public void finish(List<AnalyzedFile> files, OutputStream stream) throws IOException {
+    Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
     long ok = summary.byOutcome().getOrDefault(Outcome.OK, 0L);
     String counts = summary.byOutcome().entrySet().stream()
         .map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", "));
-    out.write(String.format("tlsprobe analyze: %d file%s, %d TLS flow%s, %d failed, %d OK%s%s%n",
+    out.write(String.format("tlsprobe analyze: %d file%s, %d TLS flow%s, %d failed, %d OK%s%s\n",
         files.size(), files.size() == 1 ? "" : "s", summary.flows(), summary.flows() == 1 ? "" : "s",
         summary.failed(), ok, counts.isEmpty() ? "" : " (" + counts + ")",
         summary.withErrors() > 0 ? "; " + summary.withErrors() + " with certificate errors" : ""));
@@ -128,9 +132,10 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
         out.write("warning: " + w + "\n");
       }
     }
-    spool.copyTo(out);
+    out.flush();
+    spool.copyTo(stream);
     if (unlisted > 0) {
-      out.write(String.format("%n%d OK flow%s without certificate errors not listed (--all lists them).%n", unlisted, unlisted == 1 ? "" : "s"));
+      out.write(String.format("\n%d OK flow%s without certificate errors not listed (--all lists them).\n", unlisted, unlisted == 1 ? "" : "s"));
     }
     out.flush();
   }

@@ -9,18 +9,18 @@ import java.util.function.Function;
  * findings in flow after flow, so each is rendered once. Thread-safe for flows rendered on several
  * threads; bounded by starting afresh when full, so memory does not grow with the capture.
  */
-final class RenderCache<K> {
+final class RenderCache<K, V> {
   private static final int CAPACITY = 4096;
 
-  private final Map<K, String> rendered = new ConcurrentHashMap<>();
-  private final Function<K, String> render;
+  private final Map<K, V> rendered = new ConcurrentHashMap<>();
+  private final Function<K, V> render;
 
-  RenderCache(Function<K, String> render) {
+  RenderCache(Function<K, V> render) {
     this.render = render;
   }
 
-  String get(K key) {
-    String s = rendered.get(key);
+  V get(K key) {
+    V s = rendered.get(key);
     if (s == null) {
       if (rendered.size() >= CAPACITY) {
         rendered.clear();

@@ -1,68 +1,65 @@
 package org.tlsprobe.render;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * Text written now and copied out later, in memory while small and in a temporary file beyond that, so a
- * report whose summary comes first can stream millions of flows with bounded memory.
+ * Report bytes written now and copied out later, in memory while small and in a temporary file beyond
+ * that, so a report whose summary comes first can stream millions of flows with bounded memory. Bytes
+ * (UTF-8, encoded where each flow was rendered) so that spooling and copying out are plain copies.
  */
-final class Spool extends Writer {
+final class Spool implements AutoCloseable {
   private static final int IN_MEMORY = 4 << 20;
 
-  private StringBuilder memory = new StringBuilder();
+  private byte[] memory = new byte[1 << 16];
+  private int used;
   private Path file;
-  private Writer fileWriter;
+  private OutputStream fileOut;
 
-  @Override
-  public void write(char[] cbuf, int off, int len) throws IOException {
-    if (fileWriter != null) {
-      fileWriter.write(cbuf, off, len);
-      return;
+  void write(byte[] b) throws IOException {
+    if (used + b.length > memory.length) {
+      if (fileOut == null && used + b.length <= IN_MEMORY) {
+        memory = Arrays.copyOf(memory, Math.min(IN_MEMORY, Math.max(memory.length * 2, used + b.length)));
+      } else {
+        drain();
+        if (b.length > memory.length) {
+          fileOut.write(b);
+          return;
+        }
+      }
     }
-    memory.append(cbuf, off, len);
-    if (memory.length() > IN_MEMORY) {
+    System.arraycopy(b, 0, memory, used, b.length);
+    used += b.length;
+  }
+
+  /** Moves what is in memory to the temporary file (created on first use). */
+  private void drain() throws IOException {
+    if (fileOut == null) {
       file = Files.createTempFile("tlsprobe-report", ".part");
-      fileWriter = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-      fileWriter.append(memory);
-      memory = null;
+      fileOut = Files.newOutputStream(file);
     }
+    fileOut.write(memory, 0, used);
+    used = 0;
   }
 
   /** Copies everything written so far to {@code out}. */
-  void copyTo(Writer out) throws IOException {
-    if (fileWriter == null) {
-      out.append(memory);
-      return;
+  void copyTo(OutputStream out) throws IOException {
+    if (fileOut != null) {
+      fileOut.flush();
+      Files.copy(file, out);
     }
-    fileWriter.flush();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      in.transferTo(out);
-    }
-  }
-
-  boolean isEmpty() {
-    return fileWriter == null && memory.length() == 0;
-  }
-
-  @Override
-  public void flush() throws IOException {
-    if (fileWriter != null) {
-      fileWriter.flush();
-    }
+    out.write(memory, 0, used);
   }
 
   @Override
   public void close() {
     try {
-      if (fileWriter != null) {
-        fileWriter.close();
+      if (fileOut != null) {
+        fileOut.close();
         Files.deleteIfExists(file);
       }
     } catch (IOException e) {

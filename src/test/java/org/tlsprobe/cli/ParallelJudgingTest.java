@@ -3,7 +3,6 @@ package org.tlsprobe.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ class ParallelJudgingTest {
     DiagnosisContext ctx = new DiagnosisContext(Role.SERVER, List.of(), TrustAnchors.system(), Optional.empty(), ChainContext.DEFAULT_WARN_DAYS);
     Diagnostician judge = new Diagnostician();
     List<AnalyzedFile> files = new ArrayList<>();
-    StringWriter out = new StringWriter();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (AnalyzeRenderer renderer = json ? AnalyzeRenderer.json("test", true) : AnalyzeRenderer.text(true)) {
       var s = new CaptureAnalyzer(ProgressListener.NONE, workers, 0).analyze(file,
           obs -> renderer.render(new FlowReport(obs, judge.diagnose(obs, ctx))),
@@ -60,6 +59,6 @@ class ParallelJudgingTest {
       files.add(new AnalyzedFile(s.path(), s.packets(), s.bytes(), s.linktypes(), s.warnings()));
       renderer.finish(files, out);
     }
-    return out.toString();
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -20,8 +20,9 @@ import org.tlsprobe.capture.CaptureFiles;
  * handshakes (see {@link ReplicatedCapture}), against tshark on the same file in the same run.
  * Prints packets/s, MB/s and the ratio; asserts nothing about time. Run with
  * {@code bench/capture-benchmark.sh} (or {@code mvn -o test -Dgroups=benchmark -Dsurefire.excludedGroups= -Dtest=CaptureBenchmark}).
- * Uses {@code java -Xmx256m -jar target/tlsprobe.jar analyze FILE --format json} when the jar has the
- * analyze command (a missing file gives exit 3, not a usage error), else {@link AnalyzeMain} (the same {@code CaptureAnalyzer}) in its own -Xmx256m JVM.
+ * Times {@code java -Xmx256m [options] -jar target/tlsprobe.jar analyze FILE} in the {@link #VARIANTS} (the
+ * launcher's JVM options, plain, JSON) when the jar has the analyze command (a missing file gives exit 3,
+ * not a usage error), else {@link AnalyzeMain} (the same {@code CaptureAnalyzer}) in its own -Xmx256m JVM.
  */
 @Tag("benchmark")
 class CaptureBenchmark {
@@ -42,38 +43,58 @@ class CaptureBenchmark {
       System.out.printf("%nbenchmark file: %s, %,d bytes, %,d packets (%,d real frames per copy), written in %.1fs%n", file, size, packets,
           capture.framesPerRound(), (System.nanoTime() - t0) / 1e9);
 
-      List<String> ours = oursCommand(file);
-      System.out.println("ours:   " + String.join(" ", ours));
-      Timing[] times = new Timing[RUNS];
-      for (int i = 0; i < RUNS; i++) {
-        times[i] = run(ours, "ours run " + (i + 1));
-      }
-      Arrays.sort(times, (a, b) -> Double.compare(a.wall, b.wall));
-      Timing median = times[RUNS / 2];
       List<String> tshark = new ArrayList<>(timeWrapper());
       tshark.addAll(List.of("tshark", "-n", "-r", file.toString(), "-Y", "tls.handshake or tcp.flags.reset==1"));
       System.out.println("tshark: " + String.join(" ", tshark));
       Timing theirs = run(tshark, "tshark");
 
+      List<String> results = new ArrayList<>();
+      for (Variant v : VARIANTS) {
+        List<String> ours = oursCommand(file, v);
+        System.out.println(v.label() + ": " + String.join(" ", ours));
+        int runs = v == VARIANTS.get(0) ? RUNS : 1;
+        Timing[] times = new Timing[runs];
+        for (int i = 0; i < runs; i++) {
+          times[i] = run(ours, v.label() + " run " + (i + 1));
+        }
+        Arrays.sort(times, (a, b) -> Double.compare(a.wall, b.wall));
+        Timing median = times[runs / 2];
+        results.add(String.format("RESULT %s (%s): %.2fs = %,.0f packets/s, %,.0f MB/s; CPU %.2fs = %,.0f MB per CPU-second; %.1fx tshark by wall clock, %.1fx by CPU",
+            v.label(), runs == 1 ? "one run" : "median of " + runs, median.wall, packets / median.wall, size / 1e6 / median.wall, median.cpu,
+            size / 1e6 / median.cpu, theirs.wall / median.wall, theirs.cpu / median.cpu));
+      }
+
       System.out.printf("%nRESULT load average before/after: %s / %s (2 cores; wall clock suffers when others run)%n", loadBefore, load());
-      System.out.printf("RESULT ours (median of %d, wall clock incl. JVM start): %.2fs = %,.0f packets/s, %,.0f MB/s; CPU %.2fs = %,.0f MB per CPU-second%n",
-          RUNS, median.wall, packets / median.wall, size / 1e6 / median.wall, median.cpu, size / 1e6 / median.cpu);
       System.out.printf("RESULT tshark: %.2fs = %,.0f packets/s, %,.0f MB/s; CPU %.2fs = %,.0f MB per CPU-second%n", theirs.wall,
           packets / theirs.wall, size / 1e6 / theirs.wall, theirs.cpu, size / 1e6 / theirs.cpu);
-      System.out.printf("RESULT ratio: %.1fx tshark by wall clock, %.1fx by CPU time%n%n", theirs.wall / median.wall, theirs.cpu / median.cpu);
+      results.forEach(System.out::println);
+      System.out.println();
     } finally {
       Files.deleteIfExists(file);
     }
   }
 
-  static List<String> oursCommand(Path file) throws Exception {
+  /** One way of running tlsprobe analyze on the file: JVM options (after -Xmx256m) and analyze options. */
+  record Variant(String label, List<String> jvm, List<String> options) {}
+
+  /** The launcher's options first (what bin/tlsprobe runs), then plain java -jar, then JSON. */
+  static final List<Variant> VARIANTS = List.of(
+      new Variant("bin/tlsprobe options (-XX:TieredStopAtLevel=1), text", List.of("-XX:TieredStopAtLevel=1"), List.of()),
+      new Variant("plain java -jar, text", List.of(), List.of()),
+      new Variant("bin/tlsprobe options, --format json", List.of("-XX:TieredStopAtLevel=1"), List.of("--format", "json")));
+
+  static List<String> oursCommand(Path file, Variant v) throws Exception {
     List<String> cmd = new ArrayList<>(timeWrapper());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path jar = Path.of("target", "tlsprobe.jar");
+    cmd.add(java);
+    cmd.add("-Xmx256m");
+    cmd.addAll(v.jvm());
     if (Files.exists(jar) && exitCode(List.of(java, "-jar", jar.toString(), "analyze", "target/bench/no-such-file.pcap")) == 3) {
-      cmd.addAll(List.of(java, "-Xmx256m", "-jar", jar.toString(), "analyze", file.toString(), "--format", "json"));
+      cmd.addAll(List.of("-jar", jar.toString(), "analyze", file.toString()));
+      cmd.addAll(v.options());
     } else {
-      cmd.addAll(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), AnalyzeMain.class.getName(), file.toString()));
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AnalyzeMain.class.getName(), file.toString()));
     }
     return cmd;
   }
