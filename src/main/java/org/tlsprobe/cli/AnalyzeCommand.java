@@ -68,12 +68,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<AnalyzedFile> analyzed = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     boolean[] failed = {false};
-    try (AnalyzeRenderer renderer = output.format() == OutputFormat.JSON
-        ? AnalyzeRenderer.json(VersionProvider.version(), all) : AnalyzeRenderer.text(all)) {
+    PrintWriter stdout = spec.commandLine().getOut();
+    TlsProbeCommand root = (TlsProbeCommand) spec.root().userObject();
+    try (OutputOptions.Output out = output.open(stdout, root.stdoutBytes(stdout));
+        AnalyzeRenderer renderer = output.format() == OutputFormat.JSON
+            ? AnalyzeRenderer.json(VersionProvider.version(), all, out.stream()) : AnalyzeRenderer.text(all, out.stream())) {
       for (Path file : files) {
         ProgressBar bar = ProgressBar.forFile(file, err, PROGRESS_MIN_BYTES);
         try {
-          // judged and rendered on the capture's worker threads; spooled one at a time, in order
+          // judged and rendered on the capture's worker threads; written one at a time, in order
           CaptureSummary s = new CaptureAnalyzer(bar).analyze(file,
               obs -> renderer.render(new FlowReport(obs, judge.diagnose(obs, ctx))),
               flow -> {
@@ -93,11 +96,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           bar.done();
         }
       }
-      PrintWriter stdout = spec.commandLine().getOut();
-      TlsProbeCommand root = (TlsProbeCommand) spec.root().userObject();
-      try (OutputOptions.Output out = output.open(stdout, root.stdoutBytes(stdout))) {
-        renderer.finish(analyzed, out.stream());
-      }
+      renderer.finish(analyzed);
     }
     for (String u : unreadable) {
       err.println("tlsprobe: cannot read " + u);

@@ -5,14 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tlsprobe.diagnose.cert.ChainContext;
-import org.tlsprobe.diagnose.cert.Check;
 import org.tlsprobe.diagnose.cert.ChainDiagnostics;
 import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.diagnose.handshake.Classification;
@@ -51,68 +46,32 @@ public final class Diagnostician {
   public static final String CHAIN_NOT_VISIBLE = "CHAIN_NOT_VISIBLE";
   public static final String CLIENT_CA_LIST_TOO_LARGE = "CLIENT_CA_LIST_TOO_LARGE";
 
-  /** The only rules whose findings depend on the instant; the others are judged once per chain. */
-  private static final Set<String> TIME_RULES = Set.of("CERT_EXPIRED", "CERT_NOT_YET_VALID", "CERT_EXPIRES_SOON");
-  private static final int RULE_CACHE_CAPACITY = 1024;
 
-  private final ChainDiagnostics timeRules;
-  private final ChainDiagnostics otherRules;
+  private final ChainDiagnostics rules;
   private final Clock clock;
   private final CertificateCache certificates = new CertificateCache();
-  /** Findings of the instant-independent rules by chain, names and purpose, for one context's trust anchors. */
-  private volatile RuleCache ruleCache = new RuleCache(null);
-
-  private record RuleKey(List<String> sha256, Purpose purpose, List<String> names) {}
-
-  /** Bounded by starting afresh when full; thread-safe, as flows are judged on several threads. */
-  private record RuleCache(DiagnosisContext ctx, Map<RuleKey, List<Finding>> findings) {
-    RuleCache(DiagnosisContext ctx) {
-      this(ctx, new ConcurrentHashMap<>());
-    }
-  }
+  /** The rules' findings on chains seen before, for the context of the run (a new context starts a new one). */
+  private volatile ChainRuleCache ruleCache;
 
   public Diagnostician() {
     this(ChainDiagnostics.standard(), Clock.systemUTC());
   }
 
   public Diagnostician(ChainDiagnostics rules, Clock clock) {
-    List<Check> time = new ArrayList<>();
-    List<Check> other = new ArrayList<>();
-    for (Check c : rules.checks()) {
-      (TIME_RULES.contains(c.info().code()) ? time : other).add(c);
-    }
-    this.timeRules = new ChainDiagnostics(time);
-    this.otherRules = new ChainDiagnostics(other);
+    this.rules = rules;
     this.clock = clock;
   }
 
-  /**
-   * The shared rules on one chain. A capture sends the same chains again and again, so the rules that do
-   * not depend on the instant run once per chain (names, purpose and trust anchors alike); the validity
-   * rules run for every flow at its own packet time.
-   */
+  /** The shared rules on one chain, through the cache: a capture sends the same chains again and again. */
   private List<Finding> runRules(ChainContext chain, List<CertificateDetails> details, DiagnosisContext ctx) {
-    RuleCache cache = ruleCache;
-    if (cache.ctx() != ctx) {
-      cache = new RuleCache(ctx);
+    ChainRuleCache cache = ruleCache;
+    if (cache == null || cache.ctx != ctx) {
+      cache = new ChainRuleCache(ctx, rules);
       ruleCache = cache;
     }
     List<String> sha256 = new ArrayList<>(details.size());
     details.forEach(d -> sha256.add(d.sha256()));
-    RuleKey key = new RuleKey(sha256, chain.purpose(), chain.expectedNames());
-    List<Finding> other = cache.findings().get(key);
-    if (other == null) {
-      other = otherRules.run(chain);
-      if (cache.findings().size() >= RULE_CACHE_CAPACITY) {
-        cache.findings().clear();
-      }
-      cache.findings().put(key, other);
-    }
-    Set<Finding> all = new LinkedHashSet<>(other);
-    all.addAll(timeRules.run(chain));
-    List<Finding> out = new ArrayList<>(all);
-    out.sort(ChainDiagnostics.ORDER);
-    return out;
+    return cache.findings(chain, sha256);
   }
 
   /** The verdict on one observation; never throws. */

@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +39,7 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
 
   private final String version;
   private final boolean all;
-  private final Spool spool = new Spool();
+  private final OutputStream out;
   private final AnalyzeSummary summary = new AnalyzeSummary();
   private static final byte[] FIRST = {'\n'};
   private static final byte[] NEXT = {',', '\n'};
@@ -50,9 +48,10 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
   private final RenderCache<List<CertificateDetails>, SerializedString> chains = new RenderCache<>(c -> json(ReportJson.chain(c)));
   private final RenderCache<List<Finding>, SerializedString> findings = new RenderCache<>(f -> json(ReportJson.findings(f)));
 
-  AnalyzeJsonRenderer(String version, boolean all) {
+  AnalyzeJsonRenderer(String version, boolean all, OutputStream out) {
     this.version = version;
     this.all = all;
+    this.out = out;
   }
 
   @Override
@@ -75,20 +74,36 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
     if (flow.utf8() == null) {
       return;
     }
-    spool.write(first ? FIRST : NEXT);
-    spool.write(flow.utf8());
+    if (first) {
+      out.write(head());
+    }
+    out.write(first ? FIRST : NEXT);
+    out.write(flow.utf8());
     first = false;
   }
 
-  @Override
-  public void finish(List<AnalyzedFile> files, OutputStream stream) throws IOException {
-    Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+  /** The document up to the opening of {@code flows}: written before the first flow (or at the end). */
+  private byte[] head() throws IOException {
     StringWriter head = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(head)) {
       g.writeStartObject();
       g.writeStringField("tool", "tlsprobe");
       g.writeStringField("version", version);
-      g.writeFieldName("files");
+      g.writeEndObject();
+    }
+    // a closed object: reopen it to append the flows
+    String h = head.toString();
+    return (h.substring(0, h.length() - 1) + ",\n\"flows\":[").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void finish(List<AnalyzedFile> files) throws IOException {
+    if (first) {
+      out.write(head());
+    }
+    StringWriter tail = new StringWriter();
+    tail.write(first ? "],\n\"files\":" : "\n],\n\"files\":");
+    try (JsonGenerator g = JSON.createGenerator(tail)) {
       g.writeStartArray();
       for (AnalyzedFile f : files) {
         g.writeStartObject();
@@ -103,16 +118,8 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeEndObject();
     }
-    // the head is a closed object: reopen it to append the flows and the summary
-    String h = head.toString();
-    out.write(h, 0, h.length() - 1);
-    out.write(",\n\"flows\":[");
-    out.flush();
-    spool.copyTo(stream);
-    out.write(first ? "],\n" : "\n],\n");
-    StringWriter tail = new StringWriter();
+    tail.write(",\n\"summary\":");
     try (JsonGenerator g = JSON.createGenerator(tail)) {
       g.writeStartObject();
       g.writeNumberField("flows", summary.flows());
@@ -126,16 +133,13 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
       g.writeEndObject();
       g.writeEndObject();
     }
-    out.write("\"summary\":");
-    out.write(tail.toString());
-    out.write("}\n");
+    tail.write("}\n");
+    out.write(tail.toString().getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
 
   @Override
-  public void close() {
-    spool.close();
-  }
+  public void close() {}
 
   private void writeFlow(JsonGenerator g, FlowReport flow) throws IOException {
     HandshakeObservation o = flow.observation();

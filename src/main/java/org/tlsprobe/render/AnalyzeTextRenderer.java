@@ -35,8 +35,11 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private final AnalyzeSummary summary = new AnalyzeSummary();
   private long unlisted;
 
-  AnalyzeTextRenderer(boolean all) {
+  private final OutputStream stream;
+
+  AnalyzeTextRenderer(boolean all, OutputStream stream) {
     this.all = all;
+    this.stream = stream;
   }
 
   @Override
@@ -118,7 +121,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   }
 
   @Override
-  public void finish(List<AnalyzedFile> files, OutputStream stream) throws IOException {
+  public void finish(List<AnalyzedFile> files) throws IOException {
     Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
     long ok = summary.byOutcome().getOrDefault(Outcome.OK, 0L);
     String counts = summary.byOutcome().entrySet().stream()

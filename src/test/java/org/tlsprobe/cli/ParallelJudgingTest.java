@@ -46,7 +46,7 @@ class ParallelJudgingTest {
     Diagnostician judge = new Diagnostician();
     List<AnalyzedFile> files = new ArrayList<>();
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    try (AnalyzeRenderer renderer = json ? AnalyzeRenderer.json("test", true) : AnalyzeRenderer.text(true)) {
+    try (AnalyzeRenderer renderer = json ? AnalyzeRenderer.json("test", true, out) : AnalyzeRenderer.text(true, out)) {
       var s = new CaptureAnalyzer(ProgressListener.NONE, workers, 0).analyze(file,
           obs -> renderer.render(new FlowReport(obs, judge.diagnose(obs, ctx))),
           flow -> {
@@ -57,7 +57,7 @@ class ParallelJudgingTest {
             }
           });
       files.add(new AnalyzedFile(s.path(), s.packets(), s.bytes(), s.linktypes(), s.warnings()));
-      renderer.finish(files, out);
+      renderer.finish(files);
     }
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }

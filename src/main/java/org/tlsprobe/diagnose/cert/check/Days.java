@@ -1,9 +1,9 @@
 package org.tlsprobe.diagnose.cert.check;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** Dates and day counts as messages show them. */
 final class Days {
@@ -21,8 +21,9 @@ final class Days {
     return LocalDate.ofInstant(t, ZoneOffset.UTC).toString();
   }
 
+  /** Calendar days (UTC) from one instant's day to the other's: like the dates the messages show. */
   static long between(Instant from, Instant to) {
-    return Duration.between(from, to).toDays();
+    return ChronoUnit.DAYS.between(LocalDate.ofInstant(from, ZoneOffset.UTC), LocalDate.ofInstant(to, ZoneOffset.UTC));
   }
 
   static String count(long days) {

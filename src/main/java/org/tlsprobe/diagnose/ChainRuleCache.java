@@ -1,0 +1,118 @@
+package org.tlsprobe.diagnose;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tlsprobe.diagnose.cert.CertificateInChain;
+import org.tlsprobe.diagnose.cert.ChainAnalysis;
+import org.tlsprobe.diagnose.cert.ChainContext;
+import org.tlsprobe.diagnose.cert.ChainDiagnostics;
+import org.tlsprobe.diagnose.cert.Check;
+import org.tlsprobe.diagnose.cert.Purpose;
+import org.tlsprobe.model.Finding;
+
+/**
+ * The shared rules' findings on chains seen before. A capture sends the same chains again and again:
+ * the rules that do not depend on the instant run once per chain (with its names and purpose), and the
+ * validity rules once per chain and "validity situation": their answers change only when the instant
+ * crosses a certificate's notBefore, notAfter or expiry-warning point, and their messages name only the
+ * instant's day. Thread-safe (flows are judged on several threads); bounded by starting afresh when full.
+ * One cache serves one set of trust anchors and one warning period (the judge makes a new one per context).
+ */
+final class ChainRuleCache {
+  private static final int CAPACITY = 1024;
+  /** Validity situations kept per chain: a capture spans a few days at most. */
+  private static final int SITUATIONS = 64;
+
+  private record Key(List<String> sha256, Purpose purpose, List<String> names) {}
+
+  /** Where the validity rules' answers can change (sorted), the other rules' findings, and the merged lists. */
+  private record Entry(Instant[] boundaries, List<Finding> other, Map<Situation, List<Finding>> merged) {}
+
+  /** Which day, and on which side of each boundary, the instant lies (two counts tell "at" from "just after"). */
+  private record Situation(long day, int before, int notAfter) {}
+
+  final DiagnosisContext ctx;
+  private final ChainDiagnostics timeRules;
+  private final ChainDiagnostics otherRules;
+  private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+  /** The only rules whose findings depend on the instant. */
+  private static final Set<String> TIME_RULES = Set.of("CERT_EXPIRED", "CERT_NOT_YET_VALID", "CERT_EXPIRES_SOON");
+
+  ChainRuleCache(DiagnosisContext ctx, ChainDiagnostics rules) {
+    this.ctx = ctx;
+    List<Check> time = new ArrayList<>();
+    List<Check> other = new ArrayList<>();
+    for (Check c : rules.checks()) {
+      (TIME_RULES.contains(c.info().code()) ? time : other).add(c);
+    }
+    this.timeRules = new ChainDiagnostics(time);
+    this.otherRules = new ChainDiagnostics(other);
+  }
+
+  /** The sorted findings of every rule on {@code chain}, whose certificates have these SHA-256 fingerprints. */
+  List<Finding> findings(ChainContext chain, List<String> sha256) {
+    Key key = new Key(sha256, chain.purpose(), chain.expectedNames());
+    Entry e = entries.get(key);
+    if (e == null) {
+      e = new Entry(boundaries(chain), otherRules.run(chain), new ConcurrentHashMap<>());
+      if (entries.size() >= CAPACITY) {
+        entries.clear();
+      }
+      entries.put(key, e);
+    }
+    Instant at = chain.at();
+    Situation s = new Situation(LocalDate.ofInstant(at, ZoneOffset.UTC).toEpochDay(), count(e.boundaries(), at, false), count(e.boundaries(), at, true));
+    List<Finding> merged = e.merged().get(s);
+    if (merged == null) {
+      Set<Finding> all = new LinkedHashSet<>(e.other());
+      all.addAll(timeRules.run(chain));
+      List<Finding> sorted = new ArrayList<>(all);
+      sorted.sort(ChainDiagnostics.ORDER);
+      merged = List.copyOf(sorted);
+      if (e.merged().size() < SITUATIONS) {
+        e.merged().put(s, merged);
+      }
+    }
+    return merged;
+  }
+
+  /** Every instant at which a validity rule's answer on this chain's certificates can change. */
+  private Instant[] boundaries(ChainContext chain) {
+    List<Instant> out = new ArrayList<>();
+    try {
+      for (CertificateInChain c : ChainAnalysis.of(chain).certificates()) {
+        Instant notAfter = c.certificate().getNotAfter().toInstant();
+        out.add(c.certificate().getNotBefore().toInstant());
+        out.add(notAfter);
+        out.add(notAfter.minus(Duration.ofDays(Math.max(0, chain.warnDays()))));
+      }
+    } catch (RuntimeException e) {
+      // a chain that cannot be analyzed has no validity findings; the rules report the failure themselves
+    }
+    Instant[] sorted = out.toArray(Instant[]::new);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** How many boundaries lie before {@code at} (or, with {@code orAt}, before or at it). */
+  private static int count(Instant[] boundaries, Instant at, boolean orAt) {
+    int n = 0;
+    for (Instant b : boundaries) {
+      int c = b.compareTo(at);
+      if (c < 0 || orAt && c == 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
