@@ -7,7 +7,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.tlsprobe.model.AnalyzedFile;
 import org.tlsprobe.model.Diagnosis;
@@ -31,7 +34,12 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private final boolean all;
   private final Spool spool = new Spool();
   /** The findings of a chain, rendered once: flow after flow shows the same ones. */
-  private final RenderCache<List<Finding>, String> findingBlocks = new RenderCache<>(AnalyzeTextRenderer::findingLines);
+  private final RenderCache<List<Finding>, byte[]> findingLines = new RenderCache<>(AnalyzeTextRenderer::lines);
+  /** Findings blocks printed in full so far, with the flow they were printed for (report order). */
+  private final Map<PrintedBlock, String> printedFor = new HashMap<>();
+
+  private record PrintedBlock(String heading, List<Finding> findings) {}
+  private static final int PRINTED_CAPACITY = 4096;
   private final AnalyzeSummary summary = new AnalyzeSummary();
   private long unlisted;
 
@@ -44,9 +52,27 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
 
   @Override
   public RenderedFlow render(FlowReport flow) {
-    return RenderedFlow.of(flow, AnalyzeSummary.listed(flow, all) ? render(flow, findingBlocks) : (String) null);
+    if (!AnalyzeSummary.listed(flow, all)) {
+      return RenderedFlow.of(flow, null, null, List.of());
+    }
+    Diagnosis d = flow.diagnosis();
+    List<RenderedFlow.FindingsBlock> blocks = new ArrayList<>(2);
+    block(blocks, "findings (server certificate and handshake)", d.findings());
+    block(blocks, "findings (client certificate)", d.clientFindings());
+    HandshakeObservation o = flow.observation();
+    return RenderedFlow.of(flow, flowText(flow), o.client() + " -> " + o.server(), blocks);
   }
 
+  private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
+    if (!findings.isEmpty()) {
+      blocks.add(new RenderedFlow.FindingsBlock(heading, findings, findingLines.get(findings)));
+    }
+  }
+
+  /**
+   * Writes the flow, and its findings blocks in full the first time; a block printed before (the same
+   * chain, judged the same, in flow after flow) becomes one line naming the flow it was printed for.
+   */
   @Override
   public void add(RenderedFlow flow) throws IOException {
     summary.add(flow);
@@ -55,9 +81,25 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
       return;
     }
     spool.write(flow.utf8());
+    for (RenderedFlow.FindingsBlock b : flow.blocks()) {
+      PrintedBlock key = new PrintedBlock(b.heading(), b.findings());
+      String first = printedFor.get(key);
+      if (first == null) {
+        if (printedFor.size() >= PRINTED_CAPACITY) {
+          printedFor.clear();
+        }
+        printedFor.put(key, flow.name());
+        spool.write(("     " + b.heading() + ":\n").getBytes(StandardCharsets.UTF_8));
+        spool.write(b.utf8());
+      } else {
+        spool.write(String.format("     %s: the same %s as for %s above\n", b.heading(), ReportText.counts(b.findings()), first)
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
   }
 
-  private static String render(FlowReport flow, RenderCache<List<Finding>, String> findingBlocks) {
+  /** The flow's header, ladder, verdict, Windows names and notes: everything but its findings. */
+  private static String flowText(FlowReport flow) {
     HandshakeObservation o = flow.observation();
     Diagnosis d = flow.diagnosis();
     StringBuilder s = new StringBuilder("\n");
@@ -89,8 +131,6 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     for (String note : d.facts().notes()) {
       s.append("     note: ").append(note).append('\n');
     }
-    findings(s, "findings (server certificate and handshake)", d.findings(), findingBlocks);
-    findings(s, "findings (client certificate)", d.clientFindings(), findingBlocks);
     return s.toString();
   }
 
@@ -103,21 +143,14 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     return facts.reset().map(HandshakeFacts.CloseFact::packet).orElse(0L);
   }
 
-  private static void findings(StringBuilder s, String heading, List<Finding> findings, RenderCache<List<Finding>, String> blocks) {
-    if (findings.isEmpty()) {
-      return;
-    }
-    s.append("     ").append(heading).append(":\n").append(blocks.get(findings));
-  }
-
-  private static String findingLines(List<Finding> findings) {
+  private static byte[] lines(List<Finding> findings) {
     StringBuilder s = new StringBuilder();
     for (Finding f : findings) {
       for (String line : ReportText.finding(f, "       ")) {
         s.append(line).append('\n');
       }
     }
-    return s.toString();
+    return s.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -1,21 +1,30 @@
 package org.tlsprobe.render;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.model.Outcome;
 
 /**
  * One flow as a report needs it after rendering: what the summary counts, and the flow's finished text as
- * UTF-8 ({@code null} when the report does not list it), encoded on the thread that rendered it. Small,
- * so flows held back for ordering cost little.
+ * UTF-8 ({@code null} when the report does not list it), encoded on the thread that rendered it. A text
+ * report also keeps the flow's name and its findings blocks apart, so that a block already printed for an
+ * earlier flow can be referred to instead of repeated (which is decided in report order). Small, so flows
+ * held back for ordering cost little.
  */
-public record RenderedFlow(Outcome outcome, boolean failed, boolean withErrors, byte[] utf8) {
+public record RenderedFlow(Outcome outcome, boolean failed, boolean withErrors, byte[] utf8, String name, List<FindingsBlock> blocks) {
+
+  /** A heading and the findings under it, with their lines already rendered. */
+  record FindingsBlock(String heading, List<Finding> findings, byte[] utf8) {}
+
   static RenderedFlow of(FlowReport flow, byte[] utf8) {
-    return new RenderedFlow(flow.diagnosis().outcome(), flow.failed(), flow.diagnosis().hasError(), utf8);
+    return new RenderedFlow(flow.diagnosis().outcome(), flow.failed(), flow.diagnosis().hasError(), utf8, null, List.of());
   }
 
-  static RenderedFlow of(FlowReport flow, String text) {
-    return of(flow, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+  static RenderedFlow of(FlowReport flow, String text, String name, List<FindingsBlock> blocks) {
+    return new RenderedFlow(flow.diagnosis().outcome(), flow.failed(), flow.diagnosis().hasError(),
+        text == null ? null : text.getBytes(StandardCharsets.UTF_8), name, blocks);
   }
 
   /** Whether this flow makes the run's exit code 1: it failed, or a certificate has an error. */

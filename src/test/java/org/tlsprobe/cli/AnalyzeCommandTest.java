@@ -47,6 +47,17 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void sameChainJudgedTheSame_findingsPrintedOnceThenReferredTo() {
+    Run r = run("analyze", "--trust", "captures/pki/root.pem", "captures/expired-5061.pcap", "captures/client-rst-expired-5061.pcap");
+    assertEquals(1, r.code(), r.err());
+    String expired = "ERROR   CERT_EXPIRED: [0] The leaf \"CN=sip.tlsprobe.test,O=tlsprobe test\" expired on 2025-01-01T00:00:00Z";
+    assertEquals(1, r.out().split(java.util.regex.Pattern.quote(expired), -1).length - 1, r.out());
+    String second = r.out().substring(r.out().indexOf("captures/client-rst-expired-5061.pcap  "));
+    assertTrue(second.contains("findings (server certificate and handshake): the same 1 error as for 127.0.6.5:44071 -> 127.0.5.5:5061 above"),
+        second);
+  }
+
+  @Test
   void missingFile_exit3NamingIt() {
     Run r = run("analyze", tmp.resolve("nope.pcap").toString());
     assertEquals(3, r.code());
