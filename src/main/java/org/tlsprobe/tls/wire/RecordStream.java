@@ -266,8 +266,8 @@ public final class RecordStream {
     byte[] b = view;
     for (int p = from; p < viewLimit; p++) {
       int first = b[p] & 0xff;
-      if (first < 20 || first > 23) {
-        continue; // the quick reject: only these bytes can start a record worth finding
+      if (first < 20 || first > 23 || p + 1 < viewLimit && b[p + 1] != 3) {
+        continue; // the quick reject: only a content type 20-23 followed by major version 3 starts a record worth finding
       }
       Verdict v = handshakeStart(p);
       if (v == Verdict.NO) {
