@@ -265,9 +265,20 @@ public final class RecordStream {
     }
     byte[] b = view;
     for (int p = from; p < viewLimit; p++) {
+      // The quick reject: only a content type 20-23 followed by major version 3 starts a record worth
+      // finding. A next byte that is neither 3 nor 20-23 rules out both p and p + 1, so skip both.
+      if (p + 1 < viewLimit) {
+        int next = b[p + 1] & 0xff;
+        if (next != 3) {
+          if (next < 20 || next > 23) {
+            p++;
+          }
+          continue;
+        }
+      }
       int first = b[p] & 0xff;
-      if (first < 20 || first > 23 || p + 1 < viewLimit && b[p + 1] != 3) {
-        continue; // the quick reject: only a content type 20-23 followed by major version 3 starts a record worth finding
+      if (first < 20 || first > 23) {
+        continue;
       }
       Verdict v = handshakeStart(p);
       if (v == Verdict.NO) {
