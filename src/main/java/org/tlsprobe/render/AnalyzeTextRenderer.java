@@ -28,20 +28,19 @@ import org.tlsprobe.tls.TlsVersion;
  */
 final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private static final int MAX_RUNGS = 24;
+  private static final int PRINTED_CAPACITY = 4096;
+
+  private record PrintedBlock(String heading, List<Finding> findings) {}
 
   private final boolean all;
+  private final OutputStream stream;
   private final Spool spool = new Spool();
+  private final AnalyzeSummary summary = new AnalyzeSummary();
   /** The findings of a chain, rendered once: flow after flow shows the same ones. */
   private final RenderCache<List<Finding>, byte[]> findingLines = new RenderCache<>(AnalyzeTextRenderer::lines);
   /** Findings blocks printed in full so far, with the flow they were printed for (report order). */
   private final Map<PrintedBlock, String> printedFor = new HashMap<>();
-
-  private record PrintedBlock(String heading, List<Finding> findings) {}
-  private static final int PRINTED_CAPACITY = 4096;
-  private final AnalyzeSummary summary = new AnalyzeSummary();
   private long unlisted;
-
-  private final OutputStream stream;
 
   AnalyzeTextRenderer(boolean all, OutputStream stream) {
     this.all = all;
