@@ -110,8 +110,6 @@ def main():
     args = ap.parse_args()
     if not os.path.exists(args.jar):
         sys.exit("no %s: run `mvn -B -q package -DskipTests` first" % args.jar)
-    # one untimed launcher run, so its class-data-sharing archive exists before anything is timed
-    subprocess.run([LAUNCHER, "--version"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     procs = []
     with tempfile.TemporaryDirectory() as d:
         cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
@@ -125,6 +123,15 @@ def main():
                 ports.append(port)
                 procs.append(proc)
             targets = ["127.0.0.1:%d" % ports[i % len(ports)] for i in range(args.targets)]
+            # One untimed launcher run, a probe with --enumerate, makes bin/tlsprobe's class-data-sharing
+            # archive from the classes a probe loads (the launcher archives its first run's classes).
+            jsa = os.path.splitext(args.jar)[0] + ".jsa"
+            if os.path.exists(jsa):
+                os.remove(jsa)
+            warm = os.path.join(d, "warm.txt")
+            with open(warm, "w") as f:
+                f.write(targets[0] + "\n")
+            run_tlsprobe(args.jar, warm, 1, ["--enumerate"], tuned=True)
             targets_file = os.path.join(d, "targets.txt")
             with open(targets_file, "w") as f:
                 f.write("\n".join(targets) + "\n")
