@@ -3,6 +3,7 @@ package org.tlsprobe.probe;
 import java.time.Instant;
 import java.util.List;
 import org.tlsprobe.tls.transcript.HandshakeTranscript;
+import org.tlsprobe.tls.wire.ServerHello;
 
 /** What one TCP + TLS connection showed, before it becomes a {@link ProbeResult}. */
 record ConnectionOutcome(
@@ -15,4 +16,4 @@ record ConnectionOutcome(
     boolean timedOut,
     String localFailure,
     byte[] applicationResponse,
-    ServerHelloFields serverHello) {}
+    ServerHello serverHello) {}

@@ -96,7 +96,7 @@ final class Enumerator {
     int[] offer = offered.stream().mapToInt(Integer::intValue).toArray();
     return prober.connect(address, sni, new Offer(v.only(), offer, true))
         .handle((outcome, err) -> err != null ? null : outcome.serverHello())
-        .thenApply(hello -> hello == null || hello.version() != v.getFullVersion() || !offered.contains(hello.cipherSuite())
+        .thenApply(hello -> hello == null || hello.version().code() != v.getFullVersion() || !offered.contains(hello.cipherSuite())
             ? null : hello.cipherSuite());
   }
 

@@ -32,7 +32,11 @@ import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.tlsprobe.tls.Side;
+import org.tlsprobe.tls.TlsVersion;
+import org.tlsprobe.tls.wire.ByteReader;
 import org.tlsprobe.tls.wire.ClientHello;
+import org.tlsprobe.tls.wire.ServerHello;
+import org.tlsprobe.tls.wire.TlsParseException;
 
 /**
  * Drives one handshake over one TCP connection: bytes from the server go into Bouncy Castle, its output goes
@@ -65,7 +69,7 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   private List<String> caNames;
   private boolean timedOut;
   private String localFailure;
-  private ServerHelloFields serverHello;
+  private ServerHello serverHello;
   private boolean lastInputFailed;
   private boolean serverCcs;
   private boolean clientCcs;
@@ -294,13 +298,25 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
       serverAnsweredFlight = true;
     }
     if (type == HandshakeType.server_hello) {
-      serverHello = ServerHelloFields.read(body);
+      serverHello = parseServerHello(body);
       if (serverHello != null) {
-        tls13 = serverHello.version() == 0x0304;
+        tls13 = serverHello.version() == TlsVersion.TLSv1_3;
       }
       if (offer.stopAfterServerHello()) {
         throw new StopHandshake();
       }
+    }
+  }
+
+  /**
+   * The server's choice, read by the same parser as the transcript's; null when the body does not parse
+   * (Bouncy Castle rejects it too, and the transcript records why).
+   */
+  private static ServerHello parseServerHello(byte[] body) {
+    try {
+      return ServerHello.parse(ByteReader.of(body, "ServerHello"));
+    } catch (TlsParseException e) {
+      return null;
     }
   }
 
