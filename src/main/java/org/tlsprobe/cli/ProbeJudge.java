@@ -109,7 +109,7 @@ final class ProbeJudge {
       TlsVersion tv = TlsVersion.of(v);
       if (!tv.isAtLeast(TlsVersion.TLSv1_2)) {
         out.add(new Finding("LEGACY_PROTOCOL", tv.isAtLeast(TlsVersion.TLSv1_0) ? Severity.WARNING : Severity.ERROR,
-            "The server accepts " + tv.label() + ", which is deprecated (RFC 8996).", null,
+            legacyProtocolMessage(tv), null,
             "Disable " + tv.label() + " on the server once no client needs it (Windows: the Schannel Protocols registry keys);"
                 + " Lync/Skype for Business servers work with TLS 1.2 once their TLS 1.2 updates are installed."));
       }
@@ -129,5 +129,20 @@ final class ProbeJudge {
           "Remove it from the server's cipher suites (Windows: the SSL Cipher Suite Order group policy)."));
     }
     return out;
+  }
+
+  /**
+   * Each version by its own RFC: SSL 2.0 and 3.0 are prohibited outright, TLS 1.0 and 1.1 deprecated. SSL is
+   * named as Schannel and IIS Crypto name it ("SSL 3.0") as well as by its label.
+   */
+  private static String legacyProtocolMessage(TlsVersion v) {
+    switch (v) {
+      case SSLv2:
+        return "The server accepts SSL 2.0 (SSLv2), which must not be used (RFC 6176).";
+      case SSLv3:
+        return "The server accepts SSL 3.0 (SSLv3), which must not be used (RFC 7568; POODLE breaks its CBC padding).";
+      default:
+        return "The server accepts " + v.label() + ", which is deprecated (RFC 8996).";
+    }
   }
 }

@@ -9,17 +9,20 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.tlsprobe.tls.wire.ServerHello;
 
 /**
  * Finds the versions and suites one server accepts with few connections: per version, offer the suites
  * known, note the one the server picks, remove it, and repeat until the server refuses; the result is in the
- * server's order of preference (or ours, for a server that follows the client's order). Versions run in parallel; each connection ends at the ServerHello, so a
- * server that requires a client certificate is enumerated too, and a suite the probe could not perform still
- * counts as accepted.
+ * server's order of preference (or ours, for a server that follows the client's order). Versions run in
+ * parallel; each connection ends at the ServerHello, so a server that requires a client certificate is
+ * enumerated too, and a suite the probe could not perform still counts as accepted. TLS 1.0 to 1.3 go
+ * through Bouncy Castle's client; SSL 3.0, which it cannot offer, through a hand-built hello
+ * ({@link Prober#ssl3Hello}), by the same algorithm.
  */
 final class Enumerator {
   private static final ProtocolVersion[] VERSIONS = {
-    ProtocolVersion.TLSv13, ProtocolVersion.TLSv12, ProtocolVersion.TLSv11, ProtocolVersion.TLSv10
+    ProtocolVersion.TLSv13, ProtocolVersion.TLSv12, ProtocolVersion.TLSv11, ProtocolVersion.TLSv10, ProtocolVersion.SSLv3
   };
 
   /** Suites of one version are searched in this many parallel groups. */
@@ -90,14 +93,25 @@ final class Enumerator {
     });
   }
 
-  /** The suite the server picks from {@code offered} (null when it refuses or picks something not offered). */
+  /**
+   * The suite the server picks from {@code offered}; null when it refuses, fails, or answers with another
+   * version (a TLS 1.0 ServerHello to an SSL 3.0 hello means SSL 3.0 is not accepted) or a suite not offered.
+   */
   private CompletableFuture<Integer> pick(ProtocolVersion v, List<Integer> offered) {
     connections.incrementAndGet();
     int[] offer = offered.stream().mapToInt(Integer::intValue).toArray();
-    return prober.connect(address, sni, new Offer(v.only(), offer, true))
-        .handle((outcome, err) -> err != null ? null : outcome.serverHello())
+    return CompletableFuture.completedFuture(offer).thenCompose(o -> hello(v, o))
+        .handle((hello, err) -> err != null ? null : hello)
         .thenApply(hello -> hello == null || hello.version().code() != v.getFullVersion() || !offered.contains(hello.cipherSuite())
             ? null : hello.cipherSuite());
+  }
+
+  /** One connection offering {@code suites} in version {@code v} alone, up to the server's ServerHello (null if none). */
+  private CompletableFuture<ServerHello> hello(ProtocolVersion v, int[] suites) {
+    if (ProtocolVersion.SSLv3.equals(v)) { // Bouncy Castle's client cannot offer SSL 3.0: our own hello does
+      return prober.ssl3Hello(address, suites).thenApply(answer -> answer.serverHello().orElse(null));
+    }
+    return prober.connect(address, sni, new Offer(v.only(), suites, true)).thenApply(ConnectionOutcome::serverHello);
   }
 
   private CompletableFuture<List<Integer>> chain(ProtocolVersion v, List<Integer> remaining, List<Integer> accepted) {

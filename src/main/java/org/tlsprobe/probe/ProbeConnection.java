@@ -1,7 +1,5 @@
 package org.tlsprobe.probe;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -112,13 +110,7 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    ByteBuf buf = (ByteBuf) msg;
-    byte[] data;
-    try {
-      data = ByteBufUtil.getBytes(buf);
-    } finally {
-      buf.release();
-    }
+    byte[] data = ChannelBytes.take(msg);
     if (finished) {
       return;
     }
@@ -240,7 +232,7 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     if (finished) {
       return;
     }
-    if (cause instanceof IOException && String.valueOf(cause.getMessage()).toLowerCase().contains("reset")) {
+    if (ChannelBytes.isReset(cause)) {
       recorder.close(Side.SERVER, true);
     } else {
       localFailure = "connection error: " + cause;

@@ -2,6 +2,7 @@ package org.tlsprobe.probe;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
@@ -150,13 +151,7 @@ public final class Prober implements AutoCloseable {
     long t0 = System.nanoTime();
     ProbeConnection handler = new ProbeConnection(settings, offer, sni, crypto, clock, t0);
     CompletableFuture<ConnectionOutcome> result = new CompletableFuture<>();
-    Bootstrap b = new Bootstrap()
-        .group(group)
-        .channel(NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-        .handler(handler);
-    ChannelFuture f = b.connect(address);
+    ChannelFuture f = open(address, handler);
     f.addListener(cf -> {
       if (!cf.isSuccess()) {
         result.completeExceptionally(cf.cause());
@@ -170,6 +165,33 @@ public final class Prober implements AutoCloseable {
       }
     });
     return result;
+  }
+
+  /**
+   * Sends an SSL 3.0 ClientHello offering {@code suites} (in that order) and reads the server's answer,
+   * within the connect and handshake timeouts. Completes with an answer whatever happens, never
+   * exceptionally: an unreachable port is an answer without a ServerHello.
+   */
+  CompletableFuture<HelloAnswer> ssl3Hello(InetSocketAddress address, int[] suites) {
+    Ssl3HelloConnection handler =
+        new Ssl3HelloConnection(Ssl3ClientHello.record(suites, crypto.getSecureRandom()), settings.handshakeTimeout());
+    open(address, handler).addListener(cf -> {
+      if (!cf.isSuccess()) {
+        handler.connectFailed(describeConnectFailure(cf.cause()));
+      }
+    });
+    return handler.done();
+  }
+
+  /** A TCP connection on the shared event loop group, with the connect timeout, driven by {@code handler}. */
+  private ChannelFuture open(InetSocketAddress address, ChannelHandler handler) {
+    return new Bootstrap()
+        .group(group)
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+        .handler(handler)
+        .connect(address);
   }
 
   private String describeConnectFailure(Throwable err) {

@@ -49,10 +49,26 @@ final class SuiteCatalog {
     return (code & 0xff00) == 0x1300;
   }
 
-  /** Every known suite valid for the version family: TLS 1.3 suites for 1.3, every other suite for 1.2 and older. */
+  /**
+   * Every known suite valid for the version family: TLS 1.3 suites for 1.3, every other suite for 1.0 to
+   * 1.2, and for SSL 3.0 those whose records SSL 3.0 can protect ({@link #ssl3Capable}).
+   */
   static int[] allFor(ProtocolVersion v) {
     boolean v13 = TlsUtils.isTLSv13(v);
-    return NAMES.keySet().stream().filter(c -> isTls13(c) == v13).mapToInt(Integer::intValue).toArray();
+    boolean ssl3 = ProtocolVersion.SSLv3.equals(v);
+    return NAMES.entrySet().stream()
+        .filter(e -> isTls13(e.getKey()) == v13 && (!ssl3 || ssl3Capable(e.getValue())))
+        .mapToInt(Map.Entry::getKey).toArray();
+  }
+
+  /**
+   * SSL 3.0 has only the MD5 and SHA-1 MACs and no AEAD, so a suite it can carry ends in _MD5 or _SHA: the
+   * SSL 3.0 suites proper (RSA, DHE, DH_anon, RC4, 3DES, DES, EXPORT, NULL) and the later CBC_SHA ones
+   * (AES, CAMELLIA, SEED, ECDHE) that SSL 3.0 servers accept all the same (SunJSSE, OpenSSL 1.0).
+   * NULL_WITH_NULL_NULL is never negotiable.
+   */
+  private static boolean ssl3Capable(String name) {
+    return (name.endsWith("_SHA") || name.endsWith("_MD5")) && !name.equals("TLS_NULL_WITH_NULL_NULL");
   }
 
   /**

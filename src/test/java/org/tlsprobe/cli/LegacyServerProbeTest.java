@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,14 +29,7 @@ class LegacyServerProbeTest {
   @BeforeAll
   static void pki() throws Exception {
     pki = ProbePkiFiles.create(dir);
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, null);
-    ks.setKeyEntry("server", pki.leaf.key(), "changeit".toCharArray(),
-        new X509Certificate[] {pki.leaf.cert(), pki.intermediate.cert()});
-    keystore = dir.resolve("server.p12");
-    try (OutputStream o = Files.newOutputStream(keystore)) {
-      ks.store(o, "changeit".toCharArray());
-    }
+    keystore = LegacyJsseServer.keystore(pki, dir);
   }
 
   static CliRun probe(int port, String... more) {
@@ -82,6 +71,45 @@ class LegacyServerProbeTest {
       JsonNode e = probe(s.port, "--enumerate").json();
       assertEquals("[\"TLS_RSA_WITH_3DES_EDE_CBC_SHA\"]", e.get("cipher_suites").get("TLSv1.2").toString(), e.toString());
       assertTrue(codes(e).contains("WEAK_CIPHER"), e.toString());
+    }
+  }
+
+  /**
+   * SSL 3.0 through our own hello against SunJSSE with SSL 3.0 re-enabled: the SSL 3.0 list is the server's
+   * own suites in its order, less those SunJSSE allows only in TLS 1.2 (GCM, SHA-256 MACs); DES stops at
+   * TLS 1.1 and EXPORT at TLS 1.0. Checked by hand against a SunJSSE SSLv3 client doing full handshakes.
+   */
+  @Test
+  void sslv3Server_enumeratedWithItsSsl3SuitesAndLegacyProtocol() throws Exception {
+    List<String> server = List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+        "TLS_DHE_RSA_WITH_AES_256_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA",
+        "SSL_RSA_WITH_3DES_EDE_CBC_SHA", "SSL_RSA_WITH_RC4_128_MD5", "SSL_RSA_WITH_DES_CBC_SHA",
+        "SSL_RSA_EXPORT_WITH_RC4_40_MD5");
+    try (LegacyJsseServer s = LegacyJsseServer.start(keystore, "SSLv3,TLSv1,TLSv1.1,TLSv1.2", String.join(",", server))) {
+      JsonNode e = probe(s.port, "--enumerate").json();
+      assertEquals("[\"TLSv1.2\",\"TLSv1.1\",\"TLSv1.0\",\"SSLv3\"]", e.get("versions").toString(), e.toString());
+      List<String> ssl3 = new ArrayList<>();
+      e.get("cipher_suites").get("SSLv3").forEach(n -> ssl3.add(n.asText()));
+      assertEquals(List.of("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
+          "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_RC4_128_MD5",
+          "TLS_RSA_WITH_DES_CBC_SHA", "TLS_RSA_EXPORT_WITH_RC4_40_MD5"), ssl3, e.toString());
+      for (String suite : ssl3) { // each one the server's own, by its IANA name
+        assertTrue(server.contains(suite) || server.contains(suite.replaceFirst("^TLS_", "SSL_")), suite);
+      }
+      assertTrue(e.get("cipher_suites").get("TLSv1.2").toString().contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+          "the GCM suite is served, only not in SSL 3.0: " + e);
+      JsonNode legacy = null;
+      for (JsonNode f : e.get("findings")) {
+        if (f.get("code").asText().equals("LEGACY_PROTOCOL") && f.get("message").asText().contains("SSL 3.0")) {
+          legacy = f;
+        }
+      }
+      assertTrue(legacy != null, e.toString());
+      assertEquals("error", legacy.get("severity").asText());
+      CliRun text = CliRun.run("probe", "--timeout", "5s", "127.0.0.1:" + s.port, "--trust", pki.rootCert.toString(),
+          "--enumerate");
+      assertEquals(1, text.exit(), "LEGACY_PROTOCOL for SSL 3.0 is an error: " + text.out());
+      assertTrue(text.out().contains("versions accepted: TLSv1.2, TLSv1.1, TLSv1.0, SSLv3"), text.out());
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,26 @@ public final class LegacyJsseServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a server with the PKCS#12 keystore (password "changeit"), protocols and suites given (comma-separated). */
+  /** The test PKI's leaf and issuing CA as the PKCS#12 keystore (password "changeit") {@link #start} serves. */
+  public static Path keystore(ProbePkiFiles pki, Path dir) throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setKeyEntry("server", pki.leaf.key(), "changeit".toCharArray(),
+        new X509Certificate[] {pki.leaf.cert(), pki.intermediate.cert()});
+    Path file = dir.resolve("server.p12");
+    try (OutputStream o = Files.newOutputStream(file)) {
+      ks.store(o, "changeit".toCharArray());
+    }
+    return file;
+  }
+
+  /**
+   * Starts a server with the PKCS#12 keystore (password "changeit"), protocols and suites given
+   * (comma-separated, JSSE names, e.g. {@code SSLv3,TLSv1.2} and {@code SSL_RSA_WITH_3DES_EDE_CBC_SHA}). Its
+   * JVM empties {@code jdk.tls.disabledAlgorithms}, which in JDK 17 disables SSLv3, TLSv1, TLSv1.1, RC4, DES,
+   * 3DES_EDE_CBC, anon, NULL and more; so any of them can be served, SSL 3.0 included (SunJSSE still
+   * implements it). The suites are the server's order of preference (SunJSSE servers keep their own order).
+   */
   public static LegacyJsseServer start(Path keystore, String protocols, String suites) throws Exception {
     Path security = Files.createTempFile("legacy-security", ".properties");
     Files.writeString(security, "jdk.tls.disabledAlgorithms=\njdk.certpath.disabledAlgorithms=\n");
