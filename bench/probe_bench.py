@@ -191,7 +191,7 @@ def main():
             for label in rows:
                 if label != "sslscan":
                     same = found[label] == found["sslscan"]
-                    print("%-62s: same accepted suites as sslscan: %s%s, %.2fx sslscan's wall time" % (
+                    print("%-62s: same accepted suites as sslscan: %s%s; %.2fx as fast as sslscan by wall clock" % (
                         label, same, "" if same else " (only tlsprobe: %s; only sslscan: %s)" % (
                             sorted(found[label] - found["sslscan"], key=str), sorted(found["sslscan"] - found[label], key=str)),
                         med["sslscan"] / max(med[label], 1e-9)))
