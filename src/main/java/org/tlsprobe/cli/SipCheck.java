@@ -8,6 +8,7 @@ import org.tlsprobe.model.SipAnswer;
 import org.tlsprobe.net.SipMessage;
 import org.tlsprobe.net.SipOptionsRequest;
 import org.tlsprobe.net.SipResponseReader;
+import org.tlsprobe.probe.ApplicationAnswer;
 import org.tlsprobe.probe.ApplicationExchange;
 
 /**
@@ -43,18 +44,18 @@ final class SipCheck {
   }
 
   /** What the server answered, read from the bytes the probe collected. */
-  Result read(Optional<byte[]> answer) {
-    if (answer.isEmpty() || answer.get().length == 0) {
+  Result read(Optional<ApplicationAnswer> answer) {
+    if (answer.isEmpty() || answer.get().bytes().length == 0) {
       return new Result(Optional.empty(), Optional.of(noResponse("no answer within " + timeout.toMillis() + " ms")));
     }
     SipResponseReader reader = new SipResponseReader(request.callId());
-    Optional<SipMessage> response = reader.offer(answer.get());
+    Optional<SipMessage> response = reader.offer(answer.get().bytes());
     if (response.isEmpty()) {
       String why = !reader.problem().isEmpty() ? reader.problem()
           : reader.lastProvisional().map(p -> "only a provisional " + p.status() + " " + p.reason() + " came").orElse("the answer was incomplete");
       return new Result(Optional.empty(), Optional.of(noResponse(why)));
     }
-    SipAnswer a = response.get().toAnswer(-1);
+    SipAnswer a = response.get().toAnswer(answer.get().millis());
     if (a.success()) {
       return new Result(Optional.of(a), Optional.empty());
     }

@@ -15,5 +15,5 @@ record ConnectionOutcome(
     List<String> clientCaNames,
     boolean timedOut,
     String localFailure,
-    byte[] applicationResponse,
+    ApplicationAnswer applicationResponse,
     ServerHello serverHello) {}

@@ -63,6 +63,8 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   private boolean finished;
   private boolean handshakeComplete;
   private boolean exchangeSent;
+  /** When the application request went out (0: not sent). */
+  private long exchangeNanos;
   private boolean tls13;
   private List<String> caNames;
   private boolean timedOut;
@@ -176,6 +178,7 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     if (exchange.isPresent()) {
       try {
         byte[] req = exchange.get().request();
+        exchangeNanos = System.nanoTime();
         protocol.writeApplicationData(req, 0, req.length);
         flush();
       } catch (IOException e) {
@@ -190,6 +193,10 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     } else {
       finish();
     }
+  }
+
+  private long exchangeMillis() {
+    return exchangeNanos == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchangeNanos);
   }
 
   private void readApplicationData() {
@@ -275,7 +282,7 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     done.complete(new ConnectionOutcome(
         local instanceof InetSocketAddress ? Addresses.format((InetSocketAddress) local) : String.valueOf(local),
         start, connectMs, handshakeMs, recorder.build(), caNames, timedOut, localFailure,
-        appResponse.size() > 0 ? appResponse.toByteArray() : null, serverHello));
+        appResponse.size() > 0 ? new ApplicationAnswer(appResponse.toByteArray(), exchangeMillis()) : null, serverHello));
     ctx.close();
   }
 

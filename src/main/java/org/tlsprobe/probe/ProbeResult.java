@@ -29,7 +29,7 @@ public record ProbeResult(
     List<String> clientCaNames,
     boolean timedOut,
     String localFailure,
-    Optional<byte[]> applicationResponse,
+    Optional<ApplicationAnswer> applicationResponse,
     Optional<Enumeration> enumeration) {
 
   public ProbeResult withEnumeration(Enumeration e) {

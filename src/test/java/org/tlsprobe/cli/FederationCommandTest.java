@@ -114,6 +114,7 @@ class FederationCommandTest {
     assertEquals("sip.good.test", t.get("sni").asText());
     assertTrue(t.get("client_ca_names").size() >= 1, "Kamailio asked for our certificate: " + t);
     assertEquals(200, t.get("sip").get("status").asInt());
+    assertTrue(t.get("sip").get("time_ms").isIntegralNumber() && t.get("sip").get("time_ms").asLong() >= 0, t.toString());
     assertTrue(t.get("sip").get("server").asText().startsWith("kamailio"));
   }
 

@@ -132,6 +132,7 @@ class ProbeNetworkTest {
     assumeTrue(sip != null, "kamailio not installed");
     JsonNode ok = probe("c.probe.test", sip.port(), trustRoot, "--sip-options", "--no-fetch");
     assertEquals(200, ok.get("sip").get("status").asInt(), ok.toString());
+    assertTrue(ok.get("sip").get("time_ms").isIntegralNumber() && ok.get("sip").get("time_ms").asLong() >= 0, ok.toString());
     assertEquals(0, ok.get("_exit").asInt(), ok.toString());
     JsonNode quiet = probe("c.probe.test", fullChain.port(), trustRoot, "--sip-options", "--no-fetch");
     assertTrue(codes(quiet).contains("SIP_NO_RESPONSE"), quiet.toString());
