@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.tlsprobe.model.ProbeReport;
 import org.tlsprobe.diagnose.cert.TrustAnchors;
 import org.tlsprobe.pki.CertificateFileException;
@@ -122,14 +125,14 @@ final class ProbeCommand implements Callable<Integer> {
     List<X509Certificate> ourChain = identity.map(ClientIdentity::chain).orElse(List.of());
     Optional<NetworkChecks> network = noFetch ? Optional.empty()
         : Optional.of(new NetworkChecks(new HttpFetcher(timeout.compareTo(HttpFetcher.DEFAULT_TIMEOUT) < 0 ? timeout : HttpFetcher.DEFAULT_TIMEOUT, HttpFetcher.DEFAULT_MAX_BYTES)));
-    // One request for every target (the probe's exchange is per run): addressed to --sni, else the first target.
-    Optional<SipCheck> sip = sipOptions
-        ? Optional.of(new SipCheck(sni != null ? sni : targets.get(0).host() + ":" + targets.get(0).port(), ourDomain, timeout))
-        : Optional.empty();
+    // A request of its own for each target, addressed to --sni, else to the target itself.
+    Map<Target, SipCheck> sipChecks = new ConcurrentHashMap<>();
+    Function<Target, Optional<SipCheck>> sip = t -> !sipOptions ? Optional.empty()
+        : Optional.of(sipChecks.computeIfAbsent(t, x -> new SipCheck(sni != null ? sni : x.host() + ":" + x.port(), ourDomain, timeout)));
 
     ProbeSettings settings = ProbeSettings.defaults().withTimeout(timeout).withConcurrency(concurrency)
         .withSni(Optional.ofNullable(sni)).withCredential(identity.map(id -> new ClientCredential(id.key(), id.chain())))
-        .withExchange(sip.map(SipCheck::exchange));
+        .withExchangeFor(t -> sip.apply(t).map(SipCheck::exchange));
     AtomicBoolean failed = new AtomicBoolean();
     try (OutputOptions.Output out = output.open(spec.commandLine().getOut()); Prober prober = new Prober(settings)) {
       Consumer<ProbeReport> sink = output.format() == OutputFormat.JSON
@@ -138,7 +141,7 @@ final class ProbeCommand implements Callable<Integer> {
       prober.probe(targets, enumerate, result -> {
         ReportExtras extras = new ReportExtras(network, ourChain, check.role(), anchors.join(), check.warnDays());
         Instant when = check.at().orElse(result.observation().map(o -> o.start()).filter(java.util.Objects::nonNull).orElse(clock.instant()));
-        ProbeReport report = extras.apply(judge.report(result), result, when, sip);
+        ProbeReport report = extras.apply(judge.report(result), result, when, sip.apply(result.target()));
         if (report.failed()) {
           failed.set(true);
         }

@@ -62,6 +62,8 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   private ScheduledFuture<?> timer;
   private boolean finished;
   private boolean handshakeComplete;
+  /** What to send after the handshake, if anything. */
+  private final Optional<ApplicationExchange> exchange;
   private boolean exchangeSent;
   /** When the application request went out (0: not sent). */
   private long exchangeNanos;
@@ -77,7 +79,9 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   private final RecordSplitter fromServer = new RecordSplitter();
   private final RecordSplitter fromClient = new RecordSplitter();
 
-  ProbeConnection(ProbeSettings settings, Offer offer, String sni, BcTlsCrypto crypto, Clock clock, long connectStartNanos) {
+  ProbeConnection(ProbeSettings settings, Offer offer, String sni, Optional<ApplicationExchange> exchange, BcTlsCrypto crypto, Clock clock,
+      long connectStartNanos) {
+    this.exchange = exchange;
     this.settings = settings;
     this.offer = offer;
     this.sni = sni;
@@ -132,7 +136,7 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     readApplicationData();
     if (handshakeComplete && !exchangeSent) {
       afterHandshake();
-    } else if (exchangeSent && serverAnsweredFlight && settings.exchange().isEmpty()) {
+    } else if (exchangeSent && serverAnsweredFlight && exchange.isEmpty()) {
       finish(); // a session ticket after our Finished: the server took our flight, no rejection is coming
     }
   }
@@ -174,7 +178,6 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
   private void afterHandshake() {
     exchangeSent = true;
     timer.cancel(false);
-    Optional<ApplicationExchange> exchange = settings.exchange();
     if (exchange.isPresent()) {
       try {
         byte[] req = exchange.get().request();
@@ -206,7 +209,6 @@ final class ProbeConnection extends ChannelInboundHandlerAdapter implements Hand
     }
     byte[] b = new byte[n];
     protocol.readInput(b, 0, n);
-    Optional<ApplicationExchange> exchange = settings.exchange();
     int max = exchange.map(ApplicationExchange::maxBytes).orElse(0);
     int room = Math.max(0, max - appResponse.size());
     appResponse.write(b, 0, Math.min(room, n));

@@ -2,6 +2,7 @@ package org.tlsprobe.probe;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How to probe: timeouts per phase, how many connections at once, the SNI to send instead of the target
@@ -17,30 +18,36 @@ public record ProbeSettings(
     Optional<String> sni,
     Optional<ClientCredential> credential,
     Duration postHandshakeWait,
-    Optional<ApplicationExchange> exchange) {
+    Function<Target, Optional<ApplicationExchange>> exchangeFor) {
 
   public static ProbeSettings defaults() {
     return new ProbeSettings(Duration.ofSeconds(10), Duration.ofSeconds(10), 64, Optional.empty(), Optional.empty(),
-        Duration.ofMillis(300), Optional.empty());
+        Duration.ofMillis(300), t -> Optional.empty());
   }
 
   public ProbeSettings withTimeout(Duration t) {
-    return new ProbeSettings(t, t, concurrency, sni, credential, postHandshakeWait, exchange);
+    return new ProbeSettings(t, t, concurrency, sni, credential, postHandshakeWait, exchangeFor);
   }
 
   public ProbeSettings withConcurrency(int n) {
-    return new ProbeSettings(connectTimeout, handshakeTimeout, n, sni, credential, postHandshakeWait, exchange);
+    return new ProbeSettings(connectTimeout, handshakeTimeout, n, sni, credential, postHandshakeWait, exchangeFor);
   }
 
   public ProbeSettings withSni(Optional<String> s) {
-    return new ProbeSettings(connectTimeout, handshakeTimeout, concurrency, s, credential, postHandshakeWait, exchange);
+    return new ProbeSettings(connectTimeout, handshakeTimeout, concurrency, s, credential, postHandshakeWait, exchangeFor);
   }
 
   public ProbeSettings withCredential(Optional<ClientCredential> c) {
-    return new ProbeSettings(connectTimeout, handshakeTimeout, concurrency, sni, c, postHandshakeWait, exchange);
+    return new ProbeSettings(connectTimeout, handshakeTimeout, concurrency, sni, c, postHandshakeWait, exchangeFor);
   }
 
+  /** The same exchange after every completed handshake. */
   public ProbeSettings withExchange(Optional<ApplicationExchange> x) {
+    return withExchangeFor(t -> x);
+  }
+
+  /** An exchange of its own for each target (a SIP OPTIONS addressed to that target, say). */
+  public ProbeSettings withExchangeFor(Function<Target, Optional<ApplicationExchange>> x) {
     return new ProbeSettings(connectTimeout, handshakeTimeout, concurrency, sni, credential, postHandshakeWait, x);
   }
 }

@@ -135,7 +135,7 @@ public final class Prober implements AutoCloseable {
   /** One connection to one address with the default broad offer. */
   CompletableFuture<ProbeResult> probeAddress(Target t, InetSocketAddress address, String sni, Long dnsMs) {
     String addr = Addresses.format(address);
-    return connect(address, sni, broadOffer).handle((c, err) -> {
+    return connect(address, sni, broadOffer, settings.exchangeFor().apply(t)).handle((c, err) -> {
       if (err != null) {
         return failed(t, addr, sni, new Timing(dnsMs, null, null), describeConnectFailure(err));
       }
@@ -146,10 +146,15 @@ public final class Prober implements AutoCloseable {
     });
   }
 
-  /** Opens a TCP connection and runs one recorded handshake with the given offer; fails only when TCP fails. */
+  /** Opens a TCP connection and runs one recorded handshake with the given offer, no exchange after it. */
   CompletableFuture<ConnectionOutcome> connect(InetSocketAddress address, String sni, Offer offer) {
+    return connect(address, sni, offer, Optional.empty());
+  }
+
+  /** Opens a TCP connection, runs one recorded handshake with the given offer, then the exchange; fails only when TCP fails. */
+  CompletableFuture<ConnectionOutcome> connect(InetSocketAddress address, String sni, Offer offer, Optional<ApplicationExchange> exchange) {
     long t0 = System.nanoTime();
-    ProbeConnection handler = new ProbeConnection(settings, offer, sni, crypto, clock, t0);
+    ProbeConnection handler = new ProbeConnection(settings, offer, sni, exchange, crypto, clock, t0);
     CompletableFuture<ConnectionOutcome> result = new CompletableFuture<>();
     ChannelFuture f = open(address, handler);
     f.addListener(cf -> {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -125,6 +126,25 @@ class ProbeNetworkTest {
     JsonNode r = probe("b.probe.test", revoked.port(), trustRoot, "--no-fetch");
     assertFalse(codes(r).contains("CERT_REVOKED"), r.toString());
     assertEquals(before, http.hits("/issuing.crl") + http.hits("/issuing.crt"));
+  }
+
+  @Test
+  void sipOptions_severalTargets_eachRequestAddressedToItsOwnTarget() throws Exception {
+    assumeTrue(sip != null, "kamailio not installed");
+    String byAddress = "127.0.0.1:" + sip.port();
+    String byName = "localhost:" + sip.port();
+    CliRun run = CliRun.run("probe", byAddress, byName, "--sip-options", "--no-fetch", "--trust", trustRoot.toString(),
+        "--format", "json", "--timeout", "3s");
+    Map<String, String> reasonByTarget = new java.util.HashMap<>();
+    for (String line : run.out().split("\n")) {
+      JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      if (r.hasNonNull("sip")) {
+        reasonByTarget.put(r.get("target").asText(), r.get("sip").get("reason").asText());
+      }
+    }
+    // the test Kamailio puts the Request-URI it got into its reason phrase
+    assertTrue(reasonByTarget.getOrDefault(byAddress, "").contains("sip:" + byAddress), run.out());
+    assertTrue(reasonByTarget.getOrDefault(byName, "").contains("sip:" + byName), run.out());
   }
 
   @Test

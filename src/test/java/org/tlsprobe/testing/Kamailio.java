@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A real SIP server over TLS for tests: Kamailio 5.6 in the foreground on a free loopback TLS port, with
- * a minimal configuration written here (modules tls and sl only: OPTIONS gets a stateless 200, anything
+ * a minimal configuration written here (modules tls, sl and pv only: OPTIONS gets a stateless 200, anything
  * else a 404), presenting a given chain, optionally requiring a client certificate from given CAs.
  */
 public final class Kamailio implements AutoCloseable {
@@ -98,10 +98,11 @@ public final class Kamailio implements AutoCloseable {
             + "debug=2\nlog_stderror=yes\nchildren=1\ntcp_children=1\nauto_aliases=no\nenable_tls=yes\n"
             + "listen=tls:" + address + ":" + port + "\n"
             + "mpath=\"" + MODULES + "\"\n"
-            + "loadmodule \"tls.so\"\nloadmodule \"sl.so\"\n"
+            + "loadmodule \"tls.so\"\nloadmodule \"sl.so\"\nloadmodule \"pv.so\"\n"
             + "modparam(\"tls\", \"config\", \"" + dir.resolve("tls.cfg") + "\")\n"
             + "request_route {\n"
-            + "  if (method==\"OPTIONS\") { sl_send_reply(\"200\", \"OK\"); exit; }\n"
+            // the reason phrase carries the Request-URI, so tests see which name the OPTIONS was addressed to
+            + "  if (method==\"OPTIONS\") { sl_send_reply(\"200\", \"OK for $ru\"); exit; }\n"
             + "  sl_send_reply(\"404\", \"Not here\");\n"
             + "  exit;\n"
             + "}\n";
