@@ -81,11 +81,7 @@ final class AnalyzeCommand implements Callable<Integer> {
               obs -> renderer.render(new FlowReport(obs, judge.diagnose(obs, ctx))),
               flow -> {
                 failed[0] |= flow.bad();
-                try {
-                  renderer.add(flow);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
+                write(() -> renderer.add(flow));
               });
           analyzed.add(new AnalyzedFile(s.path(), s.packets(), s.bytes(), s.linktypes(), s.warnings()));
         } catch (NoSuchFileException e) {
@@ -96,7 +92,11 @@ final class AnalyzeCommand implements Callable<Integer> {
           bar.done();
         }
       }
-      renderer.finish(analyzed);
+      write(() -> renderer.finish(analyzed));
+    } catch (ReportNotWritten | UncheckedIOException e) {
+      // the report's reader went away (| head, a pager quit) or the disk is full: no use reading on
+      err.println("tlsprobe: cannot write the report: " + e.getCause().getMessage());
+      return ExitCode.OUTPUT_FAILED;
     }
     for (String u : unreadable) {
       err.println("tlsprobe: cannot read " + u);
@@ -105,6 +105,25 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCode.UNREADABLE;
     }
     return failed[0] ? ExitCode.FAILED : ExitCode.OK;
+  }
+
+  private interface ReportWrite {
+    void run() throws IOException;
+  }
+
+  /** Writing the report failed: an output error, told apart from the captures' read errors. */
+  private static final class ReportNotWritten extends RuntimeException {
+    ReportNotWritten(IOException cause) {
+      super(cause);
+    }
+  }
+
+  private static void write(ReportWrite w) {
+    try {
+      w.run();
+    } catch (IOException e) {
+      throw new ReportNotWritten(e);
+    }
   }
 
   /** Files as given; a folder becomes its captures, recursively, sorted by path. A missing input is exit 3. */

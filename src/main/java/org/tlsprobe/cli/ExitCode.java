@@ -12,6 +12,8 @@ public final class ExitCode {
   public static final int UNREADABLE = 3;
   /** A bug in tlsprobe (not part of SPEC.md's contract beyond "not 0"). */
   public static final int INTERNAL = 4;
+  /** The report could not be written (standard output closed early, as by {@code | head}; a full disk). */
+  public static final int OUTPUT_FAILED = 5;
 
   private ExitCode() {}
 }
