@@ -13,4 +13,22 @@ public record Finding(String code, Severity severity, String message, Integer ce
     Objects.requireNonNull(message, "message");
     advice = advice == null ? "" : advice;
   }
+
+  // Written out rather than generated: caches compare lists of findings once per flow, and the generated
+  // record methods (method handles) cost several times more under the C1 compiler the launcher uses.
+
+  @Override
+  public int hashCode() {
+    int h = code.hashCode();
+    h = 31 * h + severity.hashCode();
+    h = 31 * h + message.hashCode();
+    h = 31 * h + Objects.hashCode(certificate);
+    return 31 * h + advice.hashCode();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof Finding f && code.equals(f.code) && severity == f.severity && message.equals(f.message)
+        && Objects.equals(certificate, f.certificate) && advice.equals(f.advice);
+  }
 }
