@@ -265,8 +265,16 @@ public final class RecordStream {
     }
     byte[] b = view;
     for (int p = from; p < viewLimit; p++) {
-      // The quick reject: only a content type 20-23 followed by major version 3 starts a record worth
-      // finding. A next byte that is neither 3 nor 20-23 rules out both p and p + 1, so skip both.
+      // The quick reject: only content type 20-23, major version 3, minor version 0-4 starts a record worth
+      // finding. A byte at p + 2 that can be none of these rules out p, p + 1 and p + 2 at once; a byte at
+      // p + 1 that is neither 3 nor 20-23 rules out p and p + 1.
+      if (p + 2 < viewLimit) {
+        int third = b[p + 2] & 0xff;
+        if (third > 4 && (third < 20 || third > 23)) {
+          p += 2;
+          continue;
+        }
+      }
       if (p + 1 < viewLimit) {
         int next = b[p + 1] & 0xff;
         if (next != 3) {
