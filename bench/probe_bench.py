@@ -125,7 +125,8 @@ def main():
             targets = ["127.0.0.1:%d" % ports[i % len(ports)] for i in range(args.targets)]
             # One untimed launcher run, a probe with --enumerate, makes bin/tlsprobe's class-data-sharing
             # archive from the classes a probe loads (the launcher archives its first run's classes).
-            jsa = os.path.splitext(args.jar)[0] + ".jsa"
+            # the launcher runs target/tlsprobe.jar of this checkout (--jar applies to the java -jar runs only)
+            jsa = os.path.join(os.path.dirname(LAUNCHER), "..", "target", "tlsprobe.jsa")
             if os.path.exists(jsa):
                 os.remove(jsa)
             warm = os.path.join(d, "warm.txt")

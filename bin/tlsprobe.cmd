@@ -1,6 +1,8 @@
 @echo off
-rem tlsprobe launcher for Windows: runs the jar with JVM options that suit a command-line tool
-rem (see bin/tlsprobe and README, "Capture benchmark"). TLSPROBE_JAVA_OPTS replaces them.
+rem tlsprobe launcher for Windows: runs the jar with the C1 compiler only, which suits a command-line tool
+rem (see bin/tlsprobe and README, "Capture benchmark"). TLSPROBE_JAVA_OPTS replaces that.
+rem Unlike bin/tlsprobe it makes no class-data-sharing archive: the jar may sit where the user cannot
+rem write (Program Files), and a JVM that fails to write its archive exits 1 whatever tlsprobe found.
 rem No parenthesized blocks: a path such as "Program Files (x86)" would end them early.
 setlocal
 set "JAR=%~dp0tlsprobe.jar"
@@ -9,13 +11,6 @@ if exist "%JAR%" goto found
 echo tlsprobe: no tlsprobe.jar beside %~f0 or in target\, build it with: mvn -B -q package -DskipTests 1>&2
 exit /b 3
 :found
-if defined TLSPROBE_JAVA_OPTS goto custom
-rem the class-data-sharing archive of the first run's classes, next to the jar
-set "JSA=%JAR:~0,-4%.jsa"
-set "CDS=-XX:ArchiveClassesAtExit=%JSA%"
-if exist "%JSA%" set "CDS=-XX:SharedArchiveFile=%JSA%"
-java -XX:TieredStopAtLevel=1 "%CDS%" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "%JAR%" %*
-exit /b %ERRORLEVEL%
-:custom
+if not defined TLSPROBE_JAVA_OPTS set "TLSPROBE_JAVA_OPTS=-XX:TieredStopAtLevel=1"
 java %TLSPROBE_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -89,6 +89,9 @@ final class ParallelRun {
         int lane = CaptureAnalyzer.laneOf(segment, lanes.length);
         if (!current[lane].fits(frame.capturedLength)) {
           sealAll(current, frame.number - 1, false);
+          if (anyFailed()) {
+            break; // a worker failed (its report cannot be written, say): reading on would be for nothing
+          }
         }
         current[lane].add(frame);
       }
@@ -118,6 +121,15 @@ final class ParallelRun {
         throw new IllegalStateException(w.failure);
       }
     }
+  }
+
+  private boolean anyFailed() {
+    for (Worker w : workers) {
+      if (w.failure != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void sealAll(Batch[] current, long upTo, boolean last) throws InterruptedException {

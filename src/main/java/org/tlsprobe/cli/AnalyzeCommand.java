@@ -2,7 +2,6 @@ package org.tlsprobe.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -60,6 +60,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = expand(inputs);
+    refuseOutOverAnInput(files);
     TrustAnchors anchors = trust.anchors(password.passwords());
     trust.warnings().forEach(w -> err.println("tlsprobe: warning: " + w));
     // --at when given, else each certificate is judged at the time of its own packet
@@ -81,7 +82,7 @@ final class AnalyzeCommand implements Callable<Integer> {
               obs -> renderer.render(new FlowReport(obs, judge.diagnose(obs, ctx))),
               flow -> {
                 failed[0] |= flow.bad();
-                write(() -> renderer.add(flow));
+                ReportNotWritten.writing(() -> renderer.add(flow));
               });
           analyzed.add(new AnalyzedFile(s.path(), s.packets(), s.bytes(), s.linktypes(), s.warnings()));
         } catch (NoSuchFileException e) {
@@ -92,11 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           bar.done();
         }
       }
-      write(() -> renderer.finish(analyzed));
-    } catch (ReportNotWritten | UncheckedIOException e) {
-      // the report's reader went away (| head, a pager quit) or the disk is full: no use reading on
-      err.println("tlsprobe: cannot write the report: " + e.getCause().getMessage());
-      return ExitCode.OUTPUT_FAILED;
+      ReportNotWritten.writing(() -> renderer.finish(analyzed));
     }
     for (String u : unreadable) {
       err.println("tlsprobe: cannot read " + u);
@@ -107,22 +104,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     return failed[0] ? ExitCode.FAILED : ExitCode.OK;
   }
 
-  private interface ReportWrite {
-    void run() throws IOException;
-  }
-
-  /** Writing the report failed: an output error, told apart from the captures' read errors. */
-  private static final class ReportNotWritten extends RuntimeException {
-    ReportNotWritten(IOException cause) {
-      super(cause);
+  /** --out opens (and empties) its file before the captures are read: it must not be one of them. */
+  private void refuseOutOverAnInput(List<Path> files) {
+    if (output.out == null || !Files.exists(output.out)) {
+      return;
     }
-  }
-
-  private static void write(ReportWrite w) {
-    try {
-      w.run();
-    } catch (IOException e) {
-      throw new ReportNotWritten(e);
+    for (Path f : files) {
+      try {
+        if (Files.isSameFile(f, output.out)) {
+          throw new ParameterException(spec.commandLine(),
+              "--out " + output.out + " is one of the captures to analyze; give the report a file of its own");
+        }
+      } catch (IOException e) {
+        // an input that cannot be compared is reported when it is read
+      }
     }
   }
 

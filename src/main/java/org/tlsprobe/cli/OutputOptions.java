@@ -66,16 +66,16 @@ public final class OutputOptions {
       return stream;
     }
 
+    /** Flushes, and closes an --out file even when flushing fails; a failure is {@link ReportNotWritten}. */
     @Override
     public void close() {
       writer.flush();
       try {
-        stream.flush();
+        ReportNotWritten.writing(stream::flush);
+      } finally {
         if (owned) {
-          stream.close();
+          ReportNotWritten.writing(stream::close);
         }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
       }
     }
   }

@@ -46,7 +46,6 @@ public final class Diagnostician {
   public static final String CHAIN_NOT_VISIBLE = "CHAIN_NOT_VISIBLE";
   public static final String CLIENT_CA_LIST_TOO_LARGE = "CLIENT_CA_LIST_TOO_LARGE";
 
-
   private final ChainDiagnostics rules;
   private final Clock clock;
   private final CertificateCache certificates = new CertificateCache();

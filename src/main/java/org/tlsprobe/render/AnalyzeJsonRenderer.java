@@ -9,8 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +36,13 @@ import org.tlsprobe.tls.transcript.HandshakeTranscript;
 final class AnalyzeJsonRenderer implements AnalyzeRenderer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory JSON = MAPPER.getFactory();
+  private static final byte[] FIRST = {'\n'};
+  private static final byte[] NEXT = {',', '\n'};
 
   private final String version;
   private final boolean all;
   private final OutputStream out;
   private final AnalyzeSummary summary = new AnalyzeSummary();
-  private static final byte[] FIRST = {'\n'};
-  private static final byte[] NEXT = {',', '\n'};
   private boolean first = true;
   /** Chains and findings serialized once: flow after flow carries the same ones. */
   private final RenderCache<List<CertificateDetails>, SerializedString> chains = new RenderCache<>(c -> json(ReportJson.chain(c)));

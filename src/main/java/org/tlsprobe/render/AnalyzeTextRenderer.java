@@ -57,7 +57,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     block(blocks, "findings (server certificate and handshake)", d.findings());
     block(blocks, "findings (client certificate)", d.clientFindings());
     HandshakeObservation o = flow.observation();
-    return RenderedFlow.of(flow, flowText(flow), o.client() + " -> " + o.server(), blocks);
+    return RenderedFlow.of(flow, flowText(flow), name(o), blocks);
   }
 
   private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
@@ -93,6 +93,16 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
             .getBytes(StandardCharsets.UTF_8));
       }
     }
+  }
+
+  /**
+   * How a later flow refers to this one: its addresses, and its file and first packet, since several files
+   * (or a reused port) can repeat the addresses.
+   */
+  private static String name(HandshakeObservation o) {
+    long first = o.transcript().events().isEmpty() ? 0 : o.transcript().events().get(0).packet();
+    String file = java.nio.file.Path.of(o.origin()).getFileName().toString();
+    return o.client() + " -> " + o.server() + " (" + file + (first > 0 ? ", from packet #" + first : "") + ")";
   }
 
   /** The flow's header, ladder, verdict, Windows names and notes: everything but its findings. */

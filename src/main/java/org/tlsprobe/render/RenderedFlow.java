@@ -15,8 +15,8 @@ import org.tlsprobe.model.Outcome;
  */
 public record RenderedFlow(Outcome outcome, boolean failed, boolean withErrors, byte[] utf8, String name, List<FindingsBlock> blocks) {
 
-  /** A heading and the findings under it, with their lines already rendered. */
-  record FindingsBlock(String heading, List<Finding> findings, byte[] utf8) {}
+  /** A heading and the findings under it, with their lines already rendered (text reports only). */
+  public record FindingsBlock(String heading, List<Finding> findings, byte[] utf8) {}
 
   static RenderedFlow of(FlowReport flow, byte[] utf8) {
     return new RenderedFlow(flow.diagnosis().outcome(), flow.failed(), flow.diagnosis().hasError(), utf8, null, List.of());

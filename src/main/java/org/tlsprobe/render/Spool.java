@@ -2,7 +2,6 @@ package org.tlsprobe.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -55,15 +54,22 @@ final class Spool implements AutoCloseable {
     out.write(memory, 0, used);
   }
 
+  /** Removes the temporary file; a failure to do so must not spoil a report already written. */
   @Override
   public void close() {
+    if (fileOut == null) {
+      return;
+    }
     try {
-      if (fileOut != null) {
-        fileOut.close();
-        Files.deleteIfExists(file);
-      }
+      fileOut.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // the bytes were copied out already, or the report failed for a reason reported elsewhere
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        file.toFile().deleteOnExit();
+      }
     }
   }
 }

@@ -53,8 +53,19 @@ class AnalyzeCommandTest {
     String expired = "ERROR   CERT_EXPIRED: [0] The leaf \"CN=sip.tlsprobe.test,O=tlsprobe test\" expired on 2025-01-01T00:00:00Z";
     assertEquals(1, r.out().split(java.util.regex.Pattern.quote(expired), -1).length - 1, r.out());
     String second = r.out().substring(r.out().indexOf("captures/client-rst-expired-5061.pcap  "));
-    assertTrue(second.contains("findings (server certificate and handshake): the same 1 error as for 127.0.6.5:44071 -> 127.0.5.5:5061 above"),
+    assertTrue(second.contains("findings (server certificate and handshake): the same 1 error as for 127.0.6.5:44071 -> 127.0.5.5:5061 (expired-5061.pcap, from packet #4) above"),
         second);
+  }
+
+  @Test
+  void outNamingOneOfTheCaptures_usageErrorAndTheCaptureKept() throws IOException {
+    Path capture = tmp.resolve("keep.pcap");
+    Files.copy(Path.of("captures/expired-5061.pcap"), capture);
+    long size = Files.size(capture);
+    Run r = run("analyze", capture.toString(), "--out", capture.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("is one of the captures to analyze"), r.err());
+    assertEquals(size, Files.size(capture));
   }
 
   @Test
