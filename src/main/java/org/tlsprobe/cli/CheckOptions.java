@@ -6,16 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tlsprobe.model.Role;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** What the rules judge against: {@code --role}, {@code --name}, {@code --at}, {@code --warn-days}. */
+/** What the rules judge against: {@code --role}, {@code --name}, and the {@link ValidityOptions}. */
 public final class CheckOptions {
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec mixee;
-
   @Option(names = "--role", paramLabel = "ROLE", converter = RoleConverter.class,
       description = "Which rules apply: server (default), mtls, edge-external, federation, pic.")
   Role role = Role.SERVER;
@@ -24,19 +19,7 @@ public final class CheckOptions {
       description = "A name the certificate must cover (pool FQDN, server FQDN, SIP domain). Repeatable.")
   List<String> names = new ArrayList<>();
 
-  @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
-      description = "Judge validity as of this time (ISO-8601, e.g. 2026-03-01T12:00:00Z or 2026-03-01). Default: now.")
-  Instant at;
-
-  private int warnDays = 30;
-
-  @Option(names = "--warn-days", paramLabel = "DAYS", description = "Warn when a certificate expires within this many days (default 30).")
-  void warnDays(int days) {
-    if (days < 0) {
-      throw new ParameterException(mixee.commandLine(), "Invalid value for option '--warn-days': '" + days + "' is negative; give 0 or more days");
-    }
-    this.warnDays = days;
-  }
+  @Mixin ValidityOptions validity;
 
   public Role role() {
     return role;
@@ -48,15 +31,15 @@ public final class CheckOptions {
 
   /** The instant given with --at, if any (a capture may prefer its packet time otherwise). */
   public Optional<Instant> at() {
-    return Optional.ofNullable(at);
+    return validity.at();
   }
 
   /** The instant given with --at, else the clock's now. */
   public Instant atOr(Clock clock) {
-    return at != null ? at : clock.instant();
+    return validity.atOr(clock);
   }
 
   public int warnDays() {
-    return warnDays;
+    return validity.warnDays();
   }
 }

@@ -93,11 +93,7 @@ public final class FederationCommand implements Callable<Integer> {
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64", description = "connections at once (default 64)")
   int concurrency;
 
-  @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class, description = "judge validity as of this time (ISO-8601); default now")
-  Instant at;
-
-  @Option(names = "--warn-days", paramLabel = "DAYS", defaultValue = "30", description = "warn when a certificate expires within DAYS (default 30)")
-  int warnDays;
+  @Mixin ValidityOptions validity;
 
   @Option(names = "--no-fetch", description = "do not download AIA issuers or CRLs")
   boolean noFetch;
@@ -132,10 +128,10 @@ public final class FederationCommand implements Callable<Integer> {
     TrustAnchors trust = trustOptions.anchors(passwordOptions.passwords());
     Optional<ClientIdentity> identity = loadIdentity();
     List<X509Certificate> ourChain = identity.map(ClientIdentity::chain).orElse(List.of());
-    Instant when = at != null ? at : clock.instant();
+    Instant when = validity.atOr(clock);
     Optional<NetworkChecks> network = noFetch ? Optional.empty() : Optional.of(new NetworkChecks(new HttpFetcher(min(timeout, HttpFetcher.DEFAULT_TIMEOUT), HttpFetcher.DEFAULT_MAX_BYTES)));
     List<Finding> ourFindings = ourFindings(ourChain, when, trust, network);
-    ReportExtras extras = new ReportExtras(network, ourChain, Role.FEDERATION, trust, warnDays);
+    ReportExtras extras = new ReportExtras(network, ourChain, Role.FEDERATION, trust, validity.warnDays());
 
     boolean failed = false;
     try (OutputOptions.Output output = outputOptions.open(spec.commandLine().getOut())) {
@@ -193,7 +189,7 @@ public final class FederationCommand implements Callable<Integer> {
       // The address came from the DNS server we were told to ask; the probe must not resolve the name again.
       targets.add(new Target(t.hostPort(), address, t.port()));
     }
-    ProbeJudge judge = new ProbeJudge(Role.FEDERATION, List.of(t.host()), Optional.of(when), warnDays,
+    ProbeJudge judge = new ProbeJudge(Role.FEDERATION, List.of(t.host()), Optional.of(when), validity.warnDays(),
         java.util.concurrent.CompletableFuture.completedFuture(trust), ourChain, clock);
     List<ProbeReport> out = new ArrayList<>();
     List<ProbeResult> results = new ArrayList<>();
@@ -229,7 +225,7 @@ public final class FederationCommand implements Callable<Integer> {
       return List.of();
     }
     // Our edge is a server to partners who dial in and a client when we dial out: the same rules as theirs.
-    ChainContext ctx = new ChainContext(ourChain, Role.FEDERATION, Purpose.SERVER, ourNames, when, trust, warnDays);
+    ChainContext ctx = new ChainContext(ourChain, Role.FEDERATION, Purpose.SERVER, ourNames, when, trust, validity.warnDays());
     List<Finding> out = new ArrayList<>(ChainDiagnostics.standard().run(ctx));
     network.ifPresent(n -> out.addAll(n.check(ctx)));
     if (ourNames.isEmpty()) {

@@ -4,17 +4,15 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tlsprobe.diagnose.cert.CertificateDescriber;
 import org.tlsprobe.diagnose.cert.Certificates;
+import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.CertificateDetails;
 
 /**
  * Decoded and described certificates by their DER bytes. A capture shows the same few chains over and over
  * (every connection to a server sends its chain again); decoding and describing one costs about as much as
- * judging it, so each is done once per run, and so is failing to decode one. Thread-safe (flows are judged
- * on several threads); bounded by starting afresh when full, so memory does not grow with the capture.
+ * judging it, so each is done once per run, and so is failing to decode one.
  */
 final class CertificateCache {
   static final int CAPACITY = 2048;
@@ -24,7 +22,7 @@ final class CertificateCache {
   /** A decoded certificate, or why it does not decode. */
   private record Decoded(Entry entry, String problem) {}
 
-  private final Map<Der, Decoded> entries = new ConcurrentHashMap<>();
+  private final BoundedCache<Der, Decoded> entries = new BoundedCache<>(CAPACITY);
 
   /**
    * A certificate's DER as a map key. Hashing all of it for every flow was a tenth of the analyzer's time;
@@ -55,15 +53,8 @@ final class CertificateCache {
   List<Entry> decode(List<byte[]> der, List<String> problems) {
     List<Entry> out = new ArrayList<>(der.size());
     for (int i = 0; i < der.size(); i++) {
-      Der key = Der.of(der.get(i));
-      Decoded d = entries.get(key);
-      if (d == null) {
-        d = decode(der.get(i));
-        if (entries.size() >= CAPACITY) {
-          entries.clear();
-        }
-        entries.put(new Der(der.get(i).clone(), key.hash()), d);
-      }
+      // the flow's own DER array becomes the key: parsed messages are never written to afterwards
+      Decoded d = entries.get(Der.of(der.get(i)), k -> decode(k.bytes()));
       if (d.entry() != null) {
         out.add(d.entry());
       } else {

@@ -8,15 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tlsprobe.diagnose.cert.CertificateInChain;
 import org.tlsprobe.diagnose.cert.ChainAnalysis;
 import org.tlsprobe.diagnose.cert.ChainContext;
 import org.tlsprobe.diagnose.cert.ChainDiagnostics;
 import org.tlsprobe.diagnose.cert.Check;
 import org.tlsprobe.diagnose.cert.Purpose;
+import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.Finding;
 
 /**
@@ -24,8 +23,7 @@ import org.tlsprobe.model.Finding;
  * the rules that do not depend on the instant run once per chain (with its names and purpose), and the
  * validity rules once per chain and "validity situation": their answers change only when the instant
  * crosses a certificate's notBefore, notAfter or expiry-warning point, and their messages name only the
- * instant's day. Thread-safe (flows are judged on several threads); bounded by starting afresh when full.
- * One cache serves one set of trust anchors and one warning period (the judge makes a new one per context).
+ * instant's day. One cache serves one set of trust anchors and one warning period (the judge makes a new one per context).
  */
 final class ChainRuleCache {
   private static final int CAPACITY = 1024;
@@ -35,7 +33,7 @@ final class ChainRuleCache {
   private record Key(List<String> sha256, Purpose purpose, List<String> names) {}
 
   /** Where the validity rules' answers can change (sorted), the other rules' findings, and the merged lists. */
-  private record Entry(Instant[] boundaries, List<Finding> other, Map<Situation, List<Finding>> merged) {}
+  private record Entry(Instant[] boundaries, List<Finding> other, BoundedCache<Situation, List<Finding>> merged) {}
 
   /** Which day, and on which side of each boundary, the instant lies (two counts tell "at" from "just after"). */
   private record Situation(long day, int before, int notAfter) {}
@@ -43,7 +41,7 @@ final class ChainRuleCache {
   final DiagnosisContext ctx;
   private final ChainDiagnostics timeRules;
   private final ChainDiagnostics otherRules;
-  private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final BoundedCache<Key, Entry> entries = new BoundedCache<>(CAPACITY);
 
   /** The only rules whose findings depend on the instant. */
   private static final Set<String> TIME_RULES = Set.of("CERT_EXPIRED", "CERT_NOT_YET_VALID", "CERT_EXPIRES_SOON");
@@ -61,29 +59,20 @@ final class ChainRuleCache {
 
   /** The sorted findings of every rule on {@code chain}, whose certificates have these SHA-256 fingerprints. */
   List<Finding> findings(ChainContext chain, List<String> sha256) {
-    Key key = new Key(sha256, chain.purpose(), chain.expectedNames());
-    Entry e = entries.get(key);
-    if (e == null) {
-      e = new Entry(boundaries(chain), otherRules.run(chain), new ConcurrentHashMap<>());
-      if (entries.size() >= CAPACITY) {
-        entries.clear();
-      }
-      entries.put(key, e);
-    }
+    Entry e = entries.get(new Key(sha256, chain.purpose(), chain.expectedNames()),
+        k -> new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS)));
     Instant at = chain.at();
     Situation s = new Situation(LocalDate.ofInstant(at, ZoneOffset.UTC).toEpochDay(), count(e.boundaries(), at, false), count(e.boundaries(), at, true));
-    List<Finding> merged = e.merged().get(s);
-    if (merged == null) {
-      Set<Finding> all = new LinkedHashSet<>(e.other());
-      all.addAll(timeRules.run(chain));
-      List<Finding> sorted = new ArrayList<>(all);
-      sorted.sort(ChainDiagnostics.ORDER);
-      merged = List.copyOf(sorted);
-      if (e.merged().size() < SITUATIONS) {
-        e.merged().put(s, merged);
-      }
-    }
-    return merged;
+    return e.merged().get(s, x -> merged(e.other(), chain));
+  }
+
+  /** The instant-independent findings with the validity rules' at this chain's instant, sorted. */
+  private List<Finding> merged(List<Finding> other, ChainContext chain) {
+    Set<Finding> all = new LinkedHashSet<>(other);
+    all.addAll(timeRules.run(chain));
+    List<Finding> sorted = new ArrayList<>(all);
+    sorted.sort(ChainDiagnostics.ORDER);
+    return List.copyOf(sorted);
   }
 
   /** Every instant at which a validity rule's answer on this chain's certificates can change. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tlsprobe.model.AnalyzedFile;
+import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.CertificateDetails;
 import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.Finding;
@@ -45,8 +46,8 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
   private final AnalyzeSummary summary = new AnalyzeSummary();
   private boolean first = true;
   /** Chains and findings serialized once: flow after flow carries the same ones. */
-  private final RenderCache<List<CertificateDetails>, SerializedString> chains = new RenderCache<>(c -> json(ReportJson.chain(c)));
-  private final RenderCache<List<Finding>, SerializedString> findings = new RenderCache<>(f -> json(ReportJson.findings(f)));
+  private final BoundedCache<List<CertificateDetails>, SerializedString> chains = new BoundedCache<>(4096);
+  private final BoundedCache<List<Finding>, SerializedString> findings = new BoundedCache<>(4096);
 
   AnalyzeJsonRenderer(String version, boolean all, OutputStream out) {
     this.version = version;
@@ -191,13 +192,13 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
     g.writeFieldName("windows");
     strings(g, d.windows());
     g.writeFieldName("chain");
-    g.writeRawValue(chains.get(d.chain()));
+    g.writeRawValue(chains.get(d.chain(), c -> json(ReportJson.chain(c))));
     g.writeFieldName("findings");
-    g.writeRawValue(findings.get(d.findings()));
+    g.writeRawValue(findings.get(d.findings(), f -> json(ReportJson.findings(f))));
     g.writeFieldName("client_chain");
-    g.writeRawValue(chains.get(d.clientChain()));
+    g.writeRawValue(chains.get(d.clientChain(), c -> json(ReportJson.chain(c))));
     g.writeFieldName("client_findings");
-    g.writeRawValue(findings.get(d.clientFindings()));
+    g.writeRawValue(findings.get(d.clientFindings(), f -> json(ReportJson.findings(f))));
     g.writeFieldName("warnings");
     strings(g, facts.notes());
     g.writeEndObject();

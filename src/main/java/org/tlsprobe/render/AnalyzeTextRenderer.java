@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.tlsprobe.model.AnalyzedFile;
+import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
@@ -32,12 +33,15 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
 
   private record PrintedBlock(String heading, List<Finding> findings) {}
 
+  /** Findings rendered: their lines, and their counts for a reference back to them. */
+  private record Lines(byte[] utf8, String counts) {}
+
   private final boolean all;
   private final OutputStream stream;
   private final Spool spool = new Spool();
   private final AnalyzeSummary summary = new AnalyzeSummary();
   /** The findings of a chain, rendered once: flow after flow shows the same ones. */
-  private final RenderCache<List<Finding>, byte[]> findingLines = new RenderCache<>(AnalyzeTextRenderer::lines);
+  private final BoundedCache<List<Finding>, Lines> findingLines = new BoundedCache<>(4096);
   /** Findings blocks printed in full so far, with the flow they were printed for (report order). */
   private final Map<PrintedBlock, String> printedFor = new HashMap<>();
   private long unlisted;
@@ -62,7 +66,8 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
 
   private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
     if (!findings.isEmpty()) {
-      blocks.add(new RenderedFlow.FindingsBlock(heading, findings, findingLines.get(findings)));
+      Lines rendered = findingLines.get(findings, AnalyzeTextRenderer::lines);
+      blocks.add(new RenderedFlow.FindingsBlock(heading, findings, rendered.utf8(), rendered.counts()));
     }
   }
 
@@ -89,7 +94,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
         spool.write(("     " + b.heading() + ":\n").getBytes(StandardCharsets.UTF_8));
         spool.write(b.utf8());
       } else {
-        spool.write(String.format("     %s: the same %s as for %s above\n", b.heading(), ReportText.counts(b.findings()), first)
+        spool.write(String.format("     %s: the same %s as for %s above\n", b.heading(), b.counts(), first)
             .getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -101,7 +106,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
    */
   private static String name(HandshakeObservation o) {
     long first = o.transcript().events().isEmpty() ? 0 : o.transcript().events().get(0).packet();
-    String file = java.nio.file.Path.of(o.origin()).getFileName().toString();
+    String file = o.origin().substring(Math.max(o.origin().lastIndexOf('/'), o.origin().lastIndexOf('\\')) + 1);
     return o.client() + " -> " + o.server() + " (" + file + (first > 0 ? ", from packet #" + first : "") + ")";
   }
 
@@ -175,14 +180,14 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     return facts.reset().map(HandshakeFacts.CloseFact::packet).orElse(0L);
   }
 
-  private static byte[] lines(List<Finding> findings) {
+  private static Lines lines(List<Finding> findings) {
     StringBuilder s = new StringBuilder();
     for (Finding f : findings) {
       for (String line : ReportText.finding(f, "       ")) {
         s.append(line).append('\n');
       }
     }
-    return s.toString().getBytes(StandardCharsets.UTF_8);
+    return new Lines(s.toString().getBytes(StandardCharsets.UTF_8), ReportText.counts(findings));
   }
 
   @Override

@@ -15,8 +15,11 @@ import org.tlsprobe.model.Outcome;
  */
 public record RenderedFlow(Outcome outcome, boolean failed, boolean withErrors, byte[] utf8, String name, List<FindingsBlock> blocks) {
 
-  /** A heading and the findings under it, with their lines already rendered (text reports only). */
-  public record FindingsBlock(String heading, List<Finding> findings, byte[] utf8) {}
+  /**
+   * A heading and the findings under it, with their lines already rendered and their counts ("2 errors,
+   * 1 warning") for a reference back to them (text reports only).
+   */
+  public record FindingsBlock(String heading, List<Finding> findings, byte[] utf8, String counts) {}
 
   static RenderedFlow of(FlowReport flow, byte[] utf8) {
     return new RenderedFlow(flow.diagnosis().outcome(), flow.failed(), flow.diagnosis().hasError(), utf8, null, List.of());

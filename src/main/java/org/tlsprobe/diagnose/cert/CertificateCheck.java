@@ -7,8 +7,10 @@ import org.tlsprobe.model.Finding;
 
 /** A rule judged certificate by certificate; the base owns iteration and the not-applicable verdict. */
 public abstract class CertificateCheck implements Check {
-  /** Whether the rule is about this certificate at all (its position, the role, the purpose). */
-  protected abstract boolean appliesTo(CertificateInChain c, ChainAnalysis chain);
+  /** Whether the rule is about this certificate at all (its position, the role, the purpose); by default it is. */
+  protected boolean appliesTo(CertificateInChain c, ChainAnalysis chain) {
+    return true;
+  }
 
   /** The problem with this certificate, or empty when it passes. */
   protected abstract Optional<Finding> problem(CertificateInChain c, ChainAnalysis chain);

@@ -18,8 +18,6 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -31,6 +29,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.tlsprobe.model.BoundedCache;
 
 /** Decoding certificates and reading the facts the rules and reports need from them. */
 public final class Certificates {
@@ -92,23 +91,13 @@ public final class Certificates {
 
   private record Signed(X509Certificate cert, X509Certificate by) {}
 
-  private static final int SIGNED_CAPACITY = 8192;
   // Rules and path building ask this of the same pairs flow after flow (a capture repeats its chains), and
-  // a signature check is the expensive part. Bounded by starting afresh when full; thread-safe.
-  private static final Map<Signed, Boolean> SIGNED = new ConcurrentHashMap<>();
+  // a signature check is the expensive part.
+  private static final BoundedCache<Signed, Boolean> SIGNED = new BoundedCache<>(8192);
 
   /** Whether {@code issuer}'s key verifies {@code cert}'s signature (names not compared); memoized. */
   public static boolean signedBy(X509Certificate cert, X509Certificate issuer) {
-    Signed key = new Signed(cert, issuer);
-    Boolean known = SIGNED.get(key);
-    if (known == null) {
-      known = verifies(issuer.getPublicKey(), cert);
-      if (SIGNED.size() >= SIGNED_CAPACITY) {
-        SIGNED.clear();
-      }
-      SIGNED.put(key, known);
-    }
-    return known;
+    return SIGNED.get(new Signed(cert, issuer), k -> verifies(k.by().getPublicKey(), k.cert()));
   }
 
   /** Signature check that also works for algorithms the JDK's providers refuse or lack (MD2, MD5 on some JDKs). */

@@ -19,11 +19,6 @@ public final class CertExpiredCheck extends CertificateCheck {
   }
 
   @Override
-  protected boolean appliesTo(CertificateInChain c, ChainAnalysis chain) {
-    return true;
-  }
-
-  @Override
   protected Optional<Finding> problem(CertificateInChain c, ChainAnalysis chain) {
     Instant at = chain.context().at();
     Instant notAfter = c.certificate().getNotAfter().toInstant();

@@ -19,11 +19,6 @@ public final class CertNotYetValidCheck extends CertificateCheck {
   }
 
   @Override
-  protected boolean appliesTo(CertificateInChain c, ChainAnalysis chain) {
-    return true;
-  }
-
-  @Override
   protected Optional<Finding> problem(CertificateInChain c, ChainAnalysis chain) {
     Instant at = chain.context().at();
     Instant notBefore = c.certificate().getNotBefore().toInstant();

@@ -22,11 +22,6 @@ public final class NotX509V3Check extends CertificateCheck {
   }
 
   @Override
-  protected boolean appliesTo(CertificateInChain c, ChainAnalysis chain) {
-    return true;
-  }
-
-  @Override
   protected Optional<Finding> problem(CertificateInChain c, ChainAnalysis chain) {
     int v = c.certificate().getVersion();
     if (v >= 3) {

@@ -1,0 +1,33 @@
+package org.tlsprobe.model;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The memo every stage shares for what a capture repeats (certificates, chains' findings, signatures,
+ * rendered pieces): thread-safe, as flows are judged and rendered on several threads, and bounded by
+ * starting afresh when full, so memory does not grow with the capture. Two threads may compute the same
+ * missing value at once; values must therefore depend on the key alone.
+ */
+public final class BoundedCache<K, V> {
+  private final int capacity;
+  private final Map<K, V> values = new ConcurrentHashMap<>();
+
+  public BoundedCache(int capacity) {
+    this.capacity = capacity;
+  }
+
+  /** The value for {@code key}, made by {@code compute} when it is not known yet. */
+  public V get(K key, Function<? super K, ? extends V> compute) {
+    V v = values.get(key);
+    if (v == null) {
+      v = compute.apply(key);
+      if (values.size() >= capacity) {
+        values.clear();
+      }
+      values.put(key, v);
+    }
+    return v;
+  }
+}
