@@ -10,42 +10,45 @@ import org.tlsprobe.capture.pcap.CaptureReader;
 import org.tlsprobe.capture.pcap.Frame;
 
 /**
- * The reading thread decodes just enough to know each TCP frame's connection and copies the frame
- * into that connection's lane's batch; one worker thread per lane runs the flow table and the TLS
+ * The reading thread decodes each TCP frame, to know its connection, and copies the frame and its decoded
+ * segment into that connection's lane's batch; one worker thread per lane runs the flow table and the TLS
  * parsing. Batches are recycled, so the steady state allocates nothing here. All lanes' batches are
  * sealed together, so every lane learns how far the file has been read (its watermark for ordering).
  */
 final class ParallelRun {
   private static final int BATCH_BYTES = 1 << 20;
   private static final int BATCHES_PER_LANE = 4;
+  private static final int FRAMES = 4096;
 
-  /** Frames copied for one lane. */
+  /** Frames copied for one lane, with the segments the reader decoded (so the worker need not decode again). */
   static final class Batch {
     byte[] data = new byte[BATCH_BYTES];
     int used;
     int count;
-    long[] numbers = new long[4096];
-    long[] times = new long[4096];
-    int[] linkTypes = new int[4096];
-    int[] offsets = new int[4096];
-    int[] lengths = new int[4096];
+    long[] numbers = new long[FRAMES];
+    long[] times = new long[FRAMES];
+    final TcpSegment[] segments = new TcpSegment[FRAMES];
     long upTo;
     boolean last;
 
-    boolean fits(int length) {
-      return count < numbers.length && used + length <= data.length;
+    Batch() {
+      for (int i = 0; i < FRAMES; i++) {
+        segments[i] = new TcpSegment();
+      }
     }
 
-    void add(Frame f) {
+    boolean fits(int length) {
+      return count < FRAMES && used + length <= data.length;
+    }
+
+    void add(Frame f, TcpSegment s) {
       if (used + f.capturedLength > data.length) {
         data = Arrays.copyOf(data, Math.max(data.length * 2, used + f.capturedLength)); // a frame bigger than a batch
       }
       System.arraycopy(f.data, f.offset, data, used, f.capturedLength);
       numbers[count] = f.number;
       times[count] = f.timeNanos;
-      linkTypes[count] = f.linkType;
-      offsets[count] = used;
-      lengths[count] = f.capturedLength;
+      segments[count].copyMoved(s, data, used - f.offset);
       used += f.capturedLength;
       count++;
     }
@@ -93,7 +96,7 @@ final class ParallelRun {
             break; // a worker failed (its report cannot be written, say): reading on would be for nothing
           }
         }
-        current[lane].add(frame);
+        current[lane].add(frame, segment);
       }
       sealAll(current, lastFrame, true);
       done = true;
@@ -159,17 +162,13 @@ final class ParallelRun {
 
     @Override
     public void run() {
-      PacketDecoder decoder = new PacketDecoder();
-      TcpSegment segment = new TcpSegment();
       try {
         while (true) {
           Batch b = full.take();
           if (failure == null) {
             try {
               for (int i = 0; i < b.count; i++) {
-                if (decoder.decode(b.linkTypes[i], b.data, b.offsets[i], b.lengths[i], segment)) {
-                  lane.segment(segment, b.numbers[i], b.times[i]);
-                }
+                lane.segment(b.segments[i], b.numbers[i], b.times[i]);
               }
               if (b.last) {
                 lane.finish();

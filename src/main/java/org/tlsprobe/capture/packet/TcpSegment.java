@@ -31,4 +31,20 @@ public final class TcpSegment {
   public boolean has(int flag) {
     return (flags & flag) != 0;
   }
+
+  /** Becomes a copy of {@code s} whose bytes were moved by {@code shift} into {@code moved}. */
+  public void copyMoved(TcpSegment s, byte[] moved, int shift) {
+    data = moved;
+    addressLength = s.addressLength;
+    srcAddress = s.srcAddress + shift;
+    dstAddress = s.dstAddress + shift;
+    srcPort = s.srcPort;
+    dstPort = s.dstPort;
+    seq = s.seq;
+    ack = s.ack;
+    flags = s.flags;
+    payloadOffset = s.payloadOffset + shift;
+    payloadLength = s.payloadLength;
+    declaredPayloadLength = s.declaredPayloadLength;
+  }
 }
