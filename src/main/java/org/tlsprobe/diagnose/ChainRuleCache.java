@@ -57,7 +57,7 @@ final class ChainRuleCache {
     this.otherRules = new ChainDiagnostics(other);
   }
 
-  /** The sorted findings of every rule on {@code chain}, whose certificates have these SHA-256 fingerprints. */
+  /** The findings of every rule, in {@link Diagnostician#ORDER}, on {@code chain}, whose certificates have these SHA-256 fingerprints. */
   List<Finding> findings(ChainContext chain, List<String> sha256) {
     Entry e = entries.get(new Key(sha256, chain.purpose(), chain.expectedNames()),
         k -> new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS)));
@@ -71,7 +71,7 @@ final class ChainRuleCache {
     Set<Finding> all = new LinkedHashSet<>(other);
     all.addAll(timeRules.run(chain));
     List<Finding> sorted = new ArrayList<>(all);
-    sorted.sort(ChainDiagnostics.ORDER);
+    sorted.sort(Diagnostician.ORDER); // the judge's order, so that it can hand this very list to reports
     return List.copyOf(sorted);
   }
 

@@ -20,6 +20,7 @@ import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.model.HandshakeObservation;
 import org.tlsprobe.model.Outcome;
 import org.tlsprobe.model.Severity;
+import org.tlsprobe.model.TextFormat;
 import org.tlsprobe.tls.HandshakeType;
 import org.tlsprobe.tls.Side;
 import org.tlsprobe.tls.TlsVersion;
@@ -45,6 +46,11 @@ public final class Diagnostician {
   public static final String CERTIFICATE_UNREADABLE = "CERTIFICATE_UNREADABLE";
   public static final String CHAIN_NOT_VISIBLE = "CHAIN_NOT_VISIBLE";
   public static final String CLIENT_CA_LIST_TOO_LARGE = "CLIENT_CA_LIST_TOO_LARGE";
+
+  /** One instance for every TLS 1.3 flow, so reports that compare findings lists find it the same at once. */
+  private static final Finding CHAIN_HIDDEN = new Finding(CHAIN_NOT_VISIBLE, Severity.INFO,
+      "TLS 1.3 encrypts the server's Certificate, so the chain is not in the capture and was not checked.", null,
+      "Run 'tlsprobe probe' against the server to see and check its chain.");
 
   private final ChainDiagnostics rules;
   private final Clock clock;
@@ -117,12 +123,11 @@ public final class Diagnostician {
         findings.addAll(serverChainFindings);
       }
     } else if (t.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)) {
-      findings.add(new Finding(CHAIN_NOT_VISIBLE, Severity.INFO,
-          "TLS 1.3 encrypts the server's Certificate, so the chain is not in the capture and was not checked.", null,
-          "Run 'tlsprobe probe' against the server to see and check its chain."));
+      findings.add(CHAIN_HIDDEN);
     }
 
     List<CertificateDetails> clientChain = List.of();
+    List<Finding> clientChainFindings = List.of();
     Optional<CertificateMessage> clientCert = t.clientCertificate().filter(c -> !c.certificates().isEmpty());
     if (clientCert.isPresent()) {
       List<CertificateCache.Entry> decoded = decode(clientCert.get(), clientFindings, "client");
@@ -130,15 +135,16 @@ public final class Diagnostician {
       clientChain = detailsOf(decoded);
       if (!certs.isEmpty()) {
         Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.CLIENT, obs.start()));
-        clientFindings.addAll(runRules(new ChainContext(certs, ctx.role(), Purpose.CLIENT, List.of(), at, ctx.trust(), ctx.warnDays()),
-            clientChain, ctx));
+        clientChainFindings = runRules(new ChainContext(certs, ctx.role(), Purpose.CLIENT, List.of(), at, ctx.trust(), ctx.warnDays()),
+            clientChain, ctx);
+        clientFindings.addAll(clientChainFindings);
       }
     }
 
     t.certificateRequest().ifPresent(req -> {
       int size = req.certificateAuthoritiesSize();
       if (size > CLIENT_CA_LIST_LIMIT) {
-        findings.add(new Finding(CLIENT_CA_LIST_TOO_LARGE, Severity.WARNING, String.format(
+        findings.add(new Finding(CLIENT_CA_LIST_TOO_LARGE, Severity.WARNING, TextFormat.format(
             "The server's CertificateRequest lists %d CA names in %d bytes, more than the ~16 KB Windows Schannel sends (Schannel 36885): clients may find no matching certificate.",
             req.certificateAuthorities().size(), size), null,
             "Remove roots the server does not need from its Trusted Root store, or send no CA list (SendTrustedIssuerList=0)."));
@@ -146,14 +152,28 @@ public final class Diagnostician {
     });
 
     Classification c = TranscriptClassifier.classify(t, serverChainFindings);
-    findings.sort(ORDER);
-    clientFindings.sort(ORDER);
-    return new Diagnosis(c.outcome(), c.explanation(), c.windows(), chain, clientChain, findings, clientFindings, c.facts());
+    return new Diagnosis(c.outcome(), c.explanation(), c.windows(), chain, clientChain, sorted(findings, serverChainFindings),
+        sorted(clientFindings, clientChainFindings), c.facts());
   }
 
-  private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+  /** Reports' order: worst first, then the handshake's own findings before those of certificate 0, 1, ... */
+  static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
       .thenComparing(f -> f.certificate() == null ? -1 : f.certificate())
-      .thenComparing(Finding::code);
+      .thenComparing(Finding::code)
+      .thenComparing(Finding::message);
+
+  /**
+   * {@code all} in report order. When it holds nothing but the cached rule findings (already in this order),
+   * those are returned as they are: flows with the same chain then share one list, which reports compare
+   * and cache by it, flow after flow.
+   */
+  private static List<Finding> sorted(List<Finding> all, List<Finding> ruleFindings) {
+    if (all.size() == ruleFindings.size()) {
+      return ruleFindings;
+    }
+    all.sort(ORDER);
+    return all;
+  }
 
   private List<CertificateCache.Entry> decode(CertificateMessage m, List<Finding> findings, String side) {
     List<String> problems = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.tlsprobe.model;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The judge's word on one observation: the outcome with what a person can do about it, what Windows would
@@ -45,6 +44,17 @@ public record Diagnosis(
 
   /** Whether any finding, of either chain, is an error (exit code 1). */
   public boolean hasError() {
-    return Stream.concat(findings.stream(), clientFindings.stream()).anyMatch(f -> f.severity() == Severity.ERROR);
+    // a loop, not a stream: renderers ask this of every flow of a capture
+    for (Finding f : findings) {
+      if (f.severity() == Severity.ERROR) {
+        return true;
+      }
+    }
+    for (Finding f : clientFindings) {
+      if (f.severity() == Severity.ERROR) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -94,8 +94,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
         spool.write(("     " + b.heading() + ":\n").getBytes(StandardCharsets.UTF_8));
         spool.write(b.utf8());
       } else {
-        spool.write(String.format("     %s: the same %s as for %s above\n", b.heading(), b.counts(), first)
-            .getBytes(StandardCharsets.UTF_8));
+        spool.write(("     " + b.heading() + ": the same " + b.counts() + " as for " + first + " above\n").getBytes(StandardCharsets.UTF_8));
       }
     }
   }

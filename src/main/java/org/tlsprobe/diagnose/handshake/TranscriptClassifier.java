@@ -2,17 +2,19 @@ package org.tlsprobe.diagnose.handshake;
 
 import static org.tlsprobe.diagnose.handshake.TranscriptReading.NONE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.tlsprobe.diagnose.handshake.TranscriptReading.Step;
 import org.tlsprobe.model.Finding;
-import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.model.HandshakeFacts.AlertFact;
 import org.tlsprobe.model.HandshakeFacts.CloseFact;
+import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.model.Outcome;
 import org.tlsprobe.model.Severity;
+import org.tlsprobe.model.TextFormat;
 import org.tlsprobe.tls.AlertDescription;
 import org.tlsprobe.tls.HandshakeType;
 import org.tlsprobe.tls.Side;
@@ -64,7 +66,7 @@ public final class TranscriptClassifier {
     if (!clientTls && !serverTls) {
       Optional<ProtocolViolation> v = r.firstViolation(Side.SERVER).or(() -> r.firstViolation(Side.CLIENT));
       if (v.isPresent()) {
-        return new Verdict(Outcome.NOT_TLS, String.format(
+        return new Verdict(Outcome.NOT_TLS, TextFormat.format(
             "Neither side spoke TLS: the %s sent bytes that are not TLS (%s); check that this port serves TLS and not plain SIP or HTTP.",
             v.get().from().label(), v.get().message()));
       }
@@ -76,7 +78,7 @@ public final class TranscriptClassifier {
     }
     if (clientTls && !serverTls && r.sentViolation(Side.SERVER)) {
       ProtocolViolation v = r.firstViolation(Side.SERVER).get();
-      return new Verdict(Outcome.NOT_TLS, String.format(
+      return new Verdict(Outcome.NOT_TLS, TextFormat.format(
           "The server answered the ClientHello with bytes that are not TLS (packet %d: %s): the port does not speak TLS, or something in between rewrites the traffic.",
           v.packet(), v.message()));
     }
@@ -105,47 +107,47 @@ public final class TranscriptClassifier {
   private static Verdict byAlert(TranscriptReading r, ChainEvidence chain, AlertFact a) {
     Optional<Step> before = r.lastStepBefore(r.alertAt);
     String where = before.map(s -> " right after " + s.phrase(a.from())).orElse("");
-    String alertName = a.encrypted() ? "an encrypted alert" : String.format("fatal alert %s (%d)", a.description(), a.code());
+    String alertName = a.encrypted() ? "an encrypted alert" : TextFormat.format("fatal alert %s (%d)", a.description(), a.code());
     String sender = "The " + a.from().label();
     boolean answersClientHello = a.from() == Side.SERVER && !r.saw(Side.SERVER, HandshakeType.SERVER_HELLO, r.alertAt);
     boolean afterClientFlight = a.from() == Side.SERVER && r.clientFlightBegun(r.alertAt);
     int code = a.code();
 
     if (code == AlertDescription.PROTOCOL_VERSION) {
-      return new Verdict(Outcome.PROTOCOL_MISMATCH, String.format(
+      return new Verdict(Outcome.PROTOCOL_MISMATCH, TextFormat.format(
           "%s refused the protocol version with %s%s: the client offered %s; enable a version both sides share (TLS 1.2 at least) on the %s.",
           sender, alertName, where, offered(r), a.from() == Side.SERVER ? "client or the server" : "server or the client"));
     }
     if (a.from() == Side.SERVER && answersClientHello) {
       if (code == AlertDescription.HANDSHAKE_FAILURE || code == AlertDescription.INSUFFICIENT_SECURITY) {
-        return new Verdict(Outcome.CIPHER_MISMATCH, String.format(
+        return new Verdict(Outcome.CIPHER_MISMATCH, TextFormat.format(
             "The server answered the client's ClientHello with %s: it shares no cipher suite (or curve, or signature algorithm) with the %d the client offered%s; enable a common suite on one side.",
             alertName, r.transcript.clientHello().map(ch -> ch.cipherSuites().size()).orElse(0), versionsNote(r)));
       }
       if (code == AlertDescription.CERTIFICATE_REQUIRED) {
         return clientCertMissing(r, alertName, where);
       }
-      return new Verdict(Outcome.ALERT, String.format(
+      return new Verdict(Outcome.ALERT, TextFormat.format(
           "The server refused the client's ClientHello with %s; see what the server logs for it.", alertName));
     }
     if (a.from() == Side.SERVER && a.encrypted() && r.tls13 && afterClientFlight) {
       Boolean sent = r.tls13ClientCertificateBySize();
       if (Boolean.FALSE.equals(sent)) {
-        return new Verdict(Outcome.CLIENT_CERT_MISSING, String.format(
+        return new Verdict(Outcome.CLIENT_CERT_MISSING, TextFormat.format(
             "The client's encrypted flight held an empty Certificate (its 25-byte first record), and the server answered with an encrypted alert (packet %d) and closed: it requires a client certificate; give the client one with Client Authentication EKU from a CA the server trusts.",
             a.packet()));
       }
       if (Boolean.TRUE.equals(sent)) {
-        return new Verdict(Outcome.CLIENT_CERT_REJECTED, String.format(
+        return new Verdict(Outcome.CLIENT_CERT_REJECTED, TextFormat.format(
             "The client sent its certificate (Certificate, CertificateVerify, Finished, all encrypted), and the server answered with an encrypted alert (packet %d) and closed: it rejected that certificate; check its chain, Client Authentication EKU and validity against what the server trusts.",
             a.packet()));
       }
-      return new Verdict(Outcome.ALERT, String.format(
+      return new Verdict(Outcome.ALERT, TextFormat.format(
           "The server answered the client's encrypted flight with an encrypted alert (packet %d) and closed: it refused the handshake at the end (often the client certificate); TLS 1.3 hides which alert, so look at the server's log.", a.packet()));
     }
     if (a.from() == Side.SERVER && (afterClientFlight || code == AlertDescription.CERTIFICATE_REQUIRED)) {
       if (r.clientSentCertificate() && (a.encrypted() || CLIENT_CERT_ALERTS.contains(code))) {
-        return new Verdict(Outcome.CLIENT_CERT_REJECTED, String.format(
+        return new Verdict(Outcome.CLIENT_CERT_REJECTED, TextFormat.format(
             "The server rejected the client's certificate with %s%s%s; check the client certificate's chain, Client Authentication EKU and validity against what the server trusts.",
             alertName, where, clientCertReason(code)));
       }
@@ -157,44 +159,44 @@ public final class TranscriptClassifier {
       if (code == AlertDescription.UNKNOWN_CA) {
         Outcome o = chain.has("CHAIN_INCOMPLETE") ? Outcome.CHAIN_INCOMPLETE : Outcome.UNTRUSTED_ROOT;
         return new Verdict(o, o == Outcome.CHAIN_INCOMPLETE
-            ? String.format("The client rejected the server's chain with %s%s: the server did not send the intermediate CA certificate%s; configure the server to send its full chain.", alertName, where, chain.detail("CHAIN_INCOMPLETE"))
-            : String.format("The client rejected the server's certificate with %s%s: it does not trust the root CA of the chain%s; install that root in the client's Trusted Root Certification Authorities or use a certificate from a CA the client trusts.", alertName, where, chain.hiddenNote(r)));
+            ? TextFormat.format("The client rejected the server's chain with %s%s: the server did not send the intermediate CA certificate%s; configure the server to send its full chain.", alertName, where, chain.detail("CHAIN_INCOMPLETE"))
+            : TextFormat.format("The client rejected the server's certificate with %s%s: it does not trust the root CA of the chain%s; install that root in the client's Trusted Root Certification Authorities or use a certificate from a CA the client trusts.", alertName, where, chain.hiddenNote(r)));
       }
       if (code == AlertDescription.CERTIFICATE_EXPIRED) {
-        return new Verdict(Outcome.CERT_EXPIRED, String.format(
+        return new Verdict(Outcome.CERT_EXPIRED, TextFormat.format(
             "The client rejected the server's certificate with %s%s: a certificate in the chain is outside its validity%s; renew it and bind the new one.", alertName, where, chain.detail("CERT_EXPIRED")));
       }
       if (code == AlertDescription.CERTIFICATE_REVOKED) {
-        return new Verdict(Outcome.CERT_REVOKED, String.format(
+        return new Verdict(Outcome.CERT_REVOKED, TextFormat.format(
             "The client rejected the server's certificate with %s%s: the CA revoked it; issue and bind a new certificate.", alertName, where));
       }
       if (CERTIFICATE_ALERTS.contains(code)) {
         Outcome narrowed = chain.narrowed();
         if ((narrowed == null || narrowed == Outcome.UNTRUSTED_ROOT) && (chain.has("EKU_SERVER_AUTH_MISSING") || chain.has("KEY_USAGE_MISMATCH"))) {
           // the certificate is not fit for a TLS server whoever trusts it: that, not the root, is what the alert says
-          return new Verdict(Outcome.BAD_CERTIFICATE, String.format(
+          return new Verdict(Outcome.BAD_CERTIFICATE, TextFormat.format(
               "The client rejected the server's certificate with %s%s: the certificate is not made for a TLS server%s; have it re-issued with Server Authentication.",
               alertName, where, chain.detail(chain.has("EKU_SERVER_AUTH_MISSING") ? "EKU_SERVER_AUTH_MISSING" : "KEY_USAGE_MISMATCH")));
         }
         if (narrowed != null) {
-          return new Verdict(narrowed, String.format("The client rejected the server's certificate with %s%s, and the chain shows why: %s.",
+          return new Verdict(narrowed, TextFormat.format("The client rejected the server's certificate with %s%s, and the chain shows why: %s.",
               alertName, where, chain.reason(narrowed)));
         }
-        return new Verdict(Outcome.BAD_CERTIFICATE, String.format(
+        return new Verdict(Outcome.BAD_CERTIFICATE, TextFormat.format(
             "The client rejected the server's certificate with %s%s%s; check on the client why it refuses it (its event log names the reason).",
             alertName, where, chain.visible ? ", and the chain shows no error we can check" : chain.hiddenNote(r)));
       }
     }
     if (a.encrypted() && a.from() == Side.CLIENT && r.tls13 && !chain.visible) {
-      return new Verdict(Outcome.ALERT, String.format(
+      return new Verdict(Outcome.ALERT, TextFormat.format(
           "The client sent an encrypted alert%s instead of its Finished: TLS 1.3 hides both the alert and the server's certificate, so the chain was not visible; most often the client rejected the certificate: run 'tlsprobe probe' against the server to see the chain.", where));
     }
-    return new Verdict(Outcome.ALERT, String.format("%s ended the handshake with %s%s%s.", sender, alertName, where, alertAdvice(a)));
+    return new Verdict(Outcome.ALERT, TextFormat.format("%s ended the handshake with %s%s%s.", sender, alertName, where, alertAdvice(a)));
   }
 
   private static Verdict clientCertMissing(TranscriptReading r, String alertName, String where) {
     String sent = r.transcript.clientCertificate().isPresent() ? "an empty Certificate message" : "no certificate";
-    return new Verdict(Outcome.CLIENT_CERT_MISSING, String.format(
+    return new Verdict(Outcome.CLIENT_CERT_MISSING, TextFormat.format(
         "The server asked for a client certificate (CertificateRequest), the client sent %s, and the server ended the handshake with %s%s; give the client a certificate with Client Authentication EKU from a CA the server lists.",
         sent, alertName, where));
   }
@@ -202,7 +204,7 @@ public final class TranscriptClassifier {
   private static Verdict cipherMismatchByClose(TranscriptReading r, Close c) {
     String how = c.reset() ? "reset the connection" : "closed the connection";
     String packet = c.packet() > 0 ? " (packet " + c.packet() + ")" : "";
-    return new Verdict(Outcome.CIPHER_MISMATCH, String.format(
+    return new Verdict(Outcome.CIPHER_MISMATCH, TextFormat.format(
         "The server %s%s right after the client's ClientHello without any TLS answer: it shares no cipher suite with the client (Schannel does this instead of an alert)%s; enable a common suite on one side.",
         how, packet, versionsNote(r)));
   }
@@ -223,40 +225,40 @@ public final class TranscriptClassifier {
             ? (chain.visible ? "the chain shows no other error, so most likely the client does not trust its root CA; install that root in the client's Trusted Root Certification Authorities"
                 : "no certificate was decoded, so most likely the client does not trust the chain")
             : chain.reason(o) + "; fix that certificate";
-        return new Verdict(o, String.format("The client %s%s%s without an alert, as Schannel does when it rejects the server's certificate: %s.",
+        return new Verdict(o, TextFormat.format("The client %s%s%s without an alert, as Schannel does when it rejects the server's certificate: %s.",
             how, packet, where, why));
       }
       if (r.serverEncryptedFlightBefore(at) && !clientBegun) {
-        return new Verdict(Outcome.RESET_DURING_HANDSHAKE, String.format(
+        return new Verdict(Outcome.RESET_DURING_HANDSHAKE, TextFormat.format(
             "The client %s%s%s: TLS 1.3 hides the certificate, so the chain was not visible; a client that rejects the certificate behaves like this: run 'tlsprobe probe' against the server to see the chain.",
             how, packet, where));
       }
       if (!clientBegun) {
         boolean serverAnswered = r.sentTls(Side.SERVER, at);
         if (!first.reset()) {
-          return new Verdict(Outcome.RESET_DURING_HANDSHAKE, String.format(
+          return new Verdict(Outcome.RESET_DURING_HANDSHAKE, TextFormat.format(
               "The client abandoned the connection: it closed it (FIN%s)%s before the server's certificate arrived, and reset later; a cancelled or speculative connection, not a certificate failure.",
               first.packet() > 0 ? ", packet " + first.packet() : "", where));
         }
-        return new Verdict(Outcome.RESET_DURING_HANDSHAKE, String.format(
+        return new Verdict(Outcome.RESET_DURING_HANDSHAKE, TextFormat.format(
             "The client reset the connection%s%s%s; the server's certificate had not arrived, so this is the client giving up (a cancelled connection, or a client that rejects the server's hello).",
             packet, where, serverAnswered ? "" : " before the server answered"));
       }
-      return new Verdict(Outcome.RESET_DURING_HANDSHAKE, String.format(
+      return new Verdict(Outcome.RESET_DURING_HANDSHAKE, TextFormat.format(
           "The client %s%s%s, after its own flight and before the server's Finished; look at the client's log for the reason.", how, packet, where));
     }
     boolean afterClientFlight = clientBegun && before.map(s -> s.from() == Side.CLIENT).orElse(false);
     if (afterClientFlight && r.clientSentCertificate()) {
-      return new Verdict(Outcome.CLIENT_CERT_REJECTED, String.format(
+      return new Verdict(Outcome.CLIENT_CERT_REJECTED, TextFormat.format(
           "The server %s%s%s, which carried the client's certificate: it rejected that certificate without an alert (as Schannel does); check the client certificate's chain, Client Authentication EKU and validity against what the server trusts.",
           how, packet, where));
     }
     if (afterClientFlight && r.certificateRequested()) {
-      return new Verdict(Outcome.CLIENT_CERT_MISSING, String.format(
+      return new Verdict(Outcome.CLIENT_CERT_MISSING, TextFormat.format(
           "The server asked for a client certificate, the client sent %s, and the server %s%s%s; give the client a certificate with Client Authentication EKU from a CA the server lists.",
           r.transcript.clientCertificate().isPresent() ? "an empty Certificate message" : "none", how, packet, where));
     }
-    return new Verdict(Outcome.RESET_DURING_HANDSHAKE, String.format(
+    return new Verdict(Outcome.RESET_DURING_HANDSHAKE, TextFormat.format(
         "The server %s%s%s; look at the server's log (Schannel events) for the reason.", how, packet, where));
   }
 
@@ -266,7 +268,7 @@ public final class TranscriptClassifier {
     if (r.firstCloseAt != NONE) {
       Close c = (Close) r.events.get(r.firstCloseAt);
       Optional<Step> before = r.lastStepBefore(r.firstCloseAt);
-      s.append(String.format(": the %s closed the connection (FIN%s)%s without an alert",
+      s.append(TextFormat.format(": the %s closed the connection (FIN%s)%s without an alert",
           c.from().label(), c.packet() > 0 ? ", packet " + c.packet() : "", before.map(b -> " right after " + b.phrase(c.from())).orElse("")));
       if (c.from() == Side.CLIENT && r.saw(Side.SERVER, HandshakeType.CERTIFICATE, r.firstCloseAt) && !r.clientFlightBegun(r.firstCloseAt)) {
         Outcome o = chain.narrowedForAbort();
@@ -355,16 +357,31 @@ public final class TranscriptClassifier {
     private final boolean visible;
 
     ChainEvidence(List<Finding> findings, boolean visible) {
-      this.errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).collect(Collectors.toList());
+      this.errors = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        if (f.severity() == Severity.ERROR) {
+          errors.add(f);
+        }
+      }
       this.visible = visible;
     }
 
     boolean has(String code) {
-      return errors.stream().anyMatch(f -> f.code().equals(code));
+      return firstError(code) != null;
     }
 
     String detail(String code) {
-      return errors.stream().filter(f -> f.code().equals(code)).findFirst().map(f -> " (" + trimDot(f.message()) + ")").orElse("");
+      Finding f = firstError(code);
+      return f == null ? "" : " (" + trimDot(f.message()) + ")";
+    }
+
+    private Finding firstError(String code) {
+      for (Finding f : errors) {
+        if (f.code().equals(code)) {
+          return f;
+        }
+      }
+      return null;
     }
 
     String hiddenNote(TranscriptReading r) {

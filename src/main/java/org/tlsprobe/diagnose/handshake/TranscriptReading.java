@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import org.tlsprobe.model.HandshakeFacts.AlertFact;
 import org.tlsprobe.model.HandshakeFacts.CloseFact;
+import org.tlsprobe.model.TextFormat;
 import org.tlsprobe.tls.AlertDescription;
 import org.tlsprobe.tls.HandshakeType;
 import org.tlsprobe.tls.Side;
 import org.tlsprobe.tls.TlsVersion;
 import org.tlsprobe.tls.transcript.HandshakeTranscript;
-import org.tlsprobe.tls.transcript.TranscriptEvent;
 import org.tlsprobe.tls.transcript.TranscriptEvent.Alert;
 import org.tlsprobe.tls.transcript.TranscriptEvent.ApplicationData;
 import org.tlsprobe.tls.transcript.TranscriptEvent.ChangeCipherSpec;
@@ -18,6 +18,7 @@ import org.tlsprobe.tls.transcript.TranscriptEvent.Close;
 import org.tlsprobe.tls.transcript.TranscriptEvent.Gap;
 import org.tlsprobe.tls.transcript.TranscriptEvent.Handshake;
 import org.tlsprobe.tls.transcript.TranscriptEvent.ProtocolViolation;
+import org.tlsprobe.tls.transcript.TranscriptEvent;
 
 /**
  * One walk over a transcript's events that finds where the handshake completed, the first fatal alert and
@@ -45,7 +46,7 @@ final class TranscriptReading {
     this.transcript = transcript;
     this.events = transcript.events();
     this.tls13 = transcript.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)
-        || events.stream().anyMatch(e -> e instanceof Handshake h && h.type() == HandshakeType.HELLO_RETRY_REQUEST);
+        || indexOf(Side.SERVER, HandshakeType.HELLO_RETRY_REQUEST) != NONE || indexOf(Side.CLIENT, HandshakeType.HELLO_RETRY_REQUEST) != NONE;
     this.completedAt = findCompletion();
     int alertIndex = NONE;
     AlertFact alertFact = null;
@@ -253,15 +254,25 @@ final class TranscriptReading {
   }
 
   boolean sentViolation(Side side) {
-    return events.stream().anyMatch(e -> e.from() == side && e instanceof ProtocolViolation);
+    return firstViolation(side).isPresent();
   }
 
   Optional<ProtocolViolation> firstViolation(Side side) {
-    return events.stream().filter(e -> e.from() == side && e instanceof ProtocolViolation).map(e -> (ProtocolViolation) e).findFirst();
+    for (TranscriptEvent e : events) {
+      if (e.from() == side && e instanceof ProtocolViolation v) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
   }
 
   boolean hasGap() {
-    return events.stream().anyMatch(e -> e instanceof Gap);
+    for (TranscriptEvent e : events) {
+      if (e instanceof Gap) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the client sent anything beyond its ClientHello(s) before index: its own flight had begun. */
@@ -307,18 +318,32 @@ final class TranscriptReading {
 
   /** The last handshake message before index (CCS ignored); TLS 1.3's encrypted server flight counts as one. */
   Optional<Step> lastStepBefore(int before) {
-    Step last = null;
+    // finds the index first and makes one Step: this runs several times for every failed flow
+    int last = -1;
+    boolean lastEncrypted = false;
     int sh = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
     for (int i = 0; i < Math.min(before, events.size()); i++) {
       TranscriptEvent e = events.get(i);
-      if (e instanceof Handshake h) {
-        last = new Step(h.from(), h.type().label(), h.packet());
+      if (e instanceof Handshake) {
+        last = i;
+        lastEncrypted = false;
       } else if (tls13 && i > sh && e instanceof ApplicationData d && d.from() == Side.SERVER && (completedAt == NONE || i < completedAt)
-          && (last == null || !last.message().equals(HandshakeType.ENCRYPTED.label()))) {
-        last = new Step(Side.SERVER, HandshakeType.ENCRYPTED.label(), d.packet());
+          && !lastEncrypted && (last < 0 || !isEncryptedStep(events.get(last)))) {
+        last = i;
+        lastEncrypted = true;
       }
     }
-    return Optional.ofNullable(last);
+    if (last < 0) {
+      return Optional.empty();
+    }
+    TranscriptEvent e = events.get(last);
+    return Optional.of(e instanceof Handshake h
+        ? new Step(h.from(), h.type().label(), h.packet())
+        : new Step(Side.SERVER, HandshakeType.ENCRYPTED.label(), e.packet()));
+  }
+
+  private static boolean isEncryptedStep(TranscriptEvent e) {
+    return e instanceof Handshake h && h.type().label().equals(HandshakeType.ENCRYPTED.label());
   }
 
   CloseFact closeFact(int index) {
@@ -349,10 +374,10 @@ final class TranscriptReading {
     List<String> notes = new ArrayList<>();
     for (TranscriptEvent e : events) {
       if (e instanceof Gap g) {
-        notes.add(String.format("%d bytes from the %s are missing from the capture at packet %d: what follows may be misread",
+        notes.add(TextFormat.format("%d bytes from the %s are missing from the capture at packet %d: what follows may be misread",
             g.bytes(), g.from().label(), g.packet()));
       } else if (e instanceof ProtocolViolation v) {
-        notes.add(String.format("the %s sent bytes that are not valid TLS at packet %d: %s", v.from().label(), v.packet(), v.message()));
+        notes.add(TextFormat.format("the %s sent bytes that are not valid TLS at packet %d: %s", v.from().label(), v.packet(), v.message()));
       }
     }
     return notes;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.tlsprobe.model.HandshakeFacts.AlertFact;
 import org.tlsprobe.model.Outcome;
+import org.tlsprobe.model.TextFormat;
 
 /**
  * What Windows would log or return for an outcome, so an admin can match our verdict to the Schannel event
@@ -126,8 +127,8 @@ public final class WindowsNames {
           "Schannel 36887 (on the " + receiver + ", which received it)");
     }
     return List.of(
-        String.format(Locale.ROOT, "Schannel 36888, fatal alert %d (on the %s, which sent it)", alert.code(), sender),
-        String.format(Locale.ROOT, "Schannel 36887, fatal alert %d (on the %s, which received it)", alert.code(), receiver));
+        TextFormat.format("Schannel 36888, fatal alert %d (on the %s, which sent it)", alert.code(), sender),
+        TextFormat.format("Schannel 36887, fatal alert %d (on the %s, which received it)", alert.code(), receiver));
   }
 
   /** CONNECT_FAILED: the Winsock error matching what went wrong. */

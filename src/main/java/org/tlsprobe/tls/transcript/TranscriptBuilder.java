@@ -218,12 +218,14 @@ public final class TranscriptBuilder {
       stream.bytes(data, offset, length, packet, time);
     }
 
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+
     String nonTlsSample() {
       StringBuilder hex = new StringBuilder();
       boolean printable = true;
       for (int i = 0; i < sampleLength; i++) {
         int b = sample[i] & 0xff;
-        hex.append(i > 0 ? " " : "").append(String.format("%02x", b));
+        hex.append(i > 0 ? " " : "").append(HEX.toHexDigits((byte) b));
         printable &= (b >= 0x20 && b < 0x7f) || b == '\r' || b == '\n' || b == '\t';
       }
       if (printable) {
