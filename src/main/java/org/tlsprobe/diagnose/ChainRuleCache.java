@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tlsprobe.diagnose.cert.CertificateInChain;
 import org.tlsprobe.diagnose.cert.ChainAnalysis;
 import org.tlsprobe.diagnose.cert.ChainContext;
@@ -33,7 +35,16 @@ final class ChainRuleCache {
   private record Key(List<String> sha256, Purpose purpose, List<String> names) {}
 
   /** Where the validity rules' answers can change (sorted), the other rules' findings, and the merged lists. */
-  private record Entry(Instant[] boundaries, List<Finding> other, BoundedCache<Situation, List<Finding>> merged) {}
+  private record Entry(Instant[] boundaries, List<Finding> other, BoundedCache<Situation, List<Finding>> merged,
+      Map<List<Finding>, List<Finding>> distinct) {
+    /**
+     * One instance per distinct list: situations often judge alike (a capture that crosses midnight), and
+     * reports compare findings lists flow after flow, at once when they are the same instance.
+     */
+    List<Finding> intern(List<Finding> findings) {
+      return distinct.computeIfAbsent(findings, f -> f);
+    }
+  }
 
   /** Which day, and on which side of each boundary, the instant lies (two counts tell "at" from "just after"). */
   private record Situation(long day, int before, int notAfter) {}
@@ -60,10 +71,10 @@ final class ChainRuleCache {
   /** The findings of every rule, in {@link Diagnostician#ORDER}, on {@code chain}, whose certificates have these SHA-256 fingerprints. */
   List<Finding> findings(ChainContext chain, List<String> sha256) {
     Entry e = entries.get(new Key(sha256, chain.purpose(), chain.expectedNames()),
-        k -> new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS)));
+        k -> new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS), new ConcurrentHashMap<>()));
     Instant at = chain.at();
     Situation s = new Situation(LocalDate.ofInstant(at, ZoneOffset.UTC).toEpochDay(), count(e.boundaries(), at, false), count(e.boundaries(), at, true));
-    return e.merged().get(s, x -> merged(e.other(), chain));
+    return e.merged().get(s, x -> e.intern(merged(e.other(), chain)));
   }
 
   /** The instant-independent findings with the validity rules' at this chain's instant, sorted. */

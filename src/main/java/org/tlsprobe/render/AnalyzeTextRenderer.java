@@ -123,11 +123,23 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     for (Ladder.Step step : Ladder.ladder(o.transcript(), flow.failed() ? last : 0, MAX_RUNGS)) {
       // columns: packet (right-aligned, 8), time (12), direction (6), message
       if (step.from() == null) {
-        s.append(" ".repeat(32));
+        spaces(s, 32);
       } else {
-        rightAligned(s.append("  "), step.packet() > 0 ? "#" + step.packet() : "", 8);
-        rightAligned(s.append("  "), step.time() == null ? "" : clock(step.time()), 12);
-        s.append("  ").append(step.from() == Side.CLIENT ? "C -> S" : "C <- S");
+        spaces(s, 2);
+        if (step.packet() > 0) {
+          String packet = Long.toString(step.packet());
+          spaces(s, 7 - packet.length());
+          s.append('#').append(packet);
+        } else {
+          spaces(s, 8);
+        }
+        spaces(s, 2);
+        if (step.time() == null) {
+          spaces(s, 12);
+        } else {
+          clock(s, step.time());
+        }
+        s.append(step.from() == Side.CLIENT ? "  C -> S" : "  C <- S");
       }
       s.append("  ").append(step.message()).append('\n');
     }
@@ -150,28 +162,27 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
    * big capture (one call per ladder rung).
    */
   static String clock(Instant t) {
-    long secondOfDay = Math.floorMod(t.getEpochSecond(), 86_400L);
+    return clock(new StringBuilder(12), t).toString();
+  }
+
+  /** Appends {@link #clock(Instant)}'s text to {@code s}, one rung after another without a String each. */
+  private static StringBuilder clock(StringBuilder s, Instant t) {
+    int secondOfDay = (int) Math.floorMod(t.getEpochSecond(), 86_400L);
     int millis = t.getNano() / 1_000_000;
-    char[] c = new char[12];
-    two(c, 0, (int) (secondOfDay / 3600));
-    c[2] = ':';
-    two(c, 3, (int) (secondOfDay / 60 % 60));
-    c[5] = ':';
-    two(c, 6, (int) (secondOfDay % 60));
-    c[8] = '.';
-    c[9] = (char) ('0' + millis / 100);
-    c[10] = (char) ('0' + millis / 10 % 10);
-    c[11] = (char) ('0' + millis % 10);
-    return new String(c);
+    two(s, secondOfDay / 3600).append(':');
+    two(s, secondOfDay / 60 % 60).append(':');
+    two(s, secondOfDay % 60).append('.');
+    return s.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
   }
 
-  private static void two(char[] c, int at, int value) {
-    c[at] = (char) ('0' + value / 10);
-    c[at + 1] = (char) ('0' + value % 10);
+  private static StringBuilder two(StringBuilder s, int value) {
+    return s.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
-  private static void rightAligned(StringBuilder s, String value, int width) {
-    s.append(" ".repeat(Math.max(0, width - value.length()))).append(value);
+  private static void spaces(StringBuilder s, int n) {
+    for (int i = 0; i < n; i++) {
+      s.append(' ');
+    }
   }
 
   /** Failed flows: the ladder stops at the first reset (or shows all when there is none). */
