@@ -17,7 +17,12 @@ import org.tlsprobe.capture.pcap.Frame;
  */
 final class ParallelRun {
   private static final int BATCH_BYTES = 1 << 20;
-  private static final int BATCHES_PER_LANE = 4;
+  /**
+   * Batches in flight per lane. All lanes' batches are sealed together, so a lane that is busy judging a
+   * burst of finished flows holds the reader up while the other lane's worker waits for work; a deeper
+   * queue absorbs that (1.1 GB capture: workers idle 0.64 s with 4, 0.26 s with 16; 16 MiB per lane).
+   */
+  private static final int BATCHES_PER_LANE = 16;
   private static final int FRAMES = 4096;
 
   /** Frames copied for one lane, with the segments the reader decoded (so the worker need not decode again). */

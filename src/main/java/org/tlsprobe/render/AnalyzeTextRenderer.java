@@ -33,8 +33,12 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
 
   private record PrintedBlock(String heading, List<Finding> findings) {}
 
-  /** Findings rendered: their lines, and their counts for a reference back to them. */
-  private record Lines(byte[] utf8, String counts) {}
+  /**
+   * Findings rendered: their lines, their counts for a reference back to them, and the list they were
+   * rendered for, which stands for every equal list after it (so that report order compares lists by
+   * identity, not finding by finding: flows with other chains or names often have equal findings).
+   */
+  private record Lines(byte[] utf8, String counts, List<Finding> findings) {}
 
   private final boolean all;
   private final OutputStream stream;
@@ -67,7 +71,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
     if (!findings.isEmpty()) {
       Lines rendered = findingLines.get(findings, AnalyzeTextRenderer::lines);
-      blocks.add(new RenderedFlow.FindingsBlock(heading, findings, rendered.utf8(), rendered.counts()));
+      blocks.add(new RenderedFlow.FindingsBlock(heading, rendered.findings(), rendered.utf8(), rendered.counts()));
     }
   }
 
@@ -113,7 +117,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private static String flowText(FlowReport flow) {
     HandshakeObservation o = flow.observation();
     Diagnosis d = flow.diagnosis();
-    StringBuilder s = new StringBuilder("\n");
+    StringBuilder s = new StringBuilder(1024).append('\n'); // a flow is about 1 KB: no regrowth
     s.append(o.origin()).append("  ").append(o.client()).append(" -> ").append(o.server());
     o.transcript().serverHello().map(sh -> sh.version()).filter(v -> v != TlsVersion.UNKNOWN)
         .ifPresent(v -> s.append("  ").append(v.label()));
@@ -197,7 +201,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
         s.append(line).append('\n');
       }
     }
-    return new Lines(s.toString().getBytes(StandardCharsets.UTF_8), ReportText.counts(findings));
+    return new Lines(s.toString().getBytes(StandardCharsets.UTF_8), ReportText.counts(findings), findings);
   }
 
   @Override
