@@ -69,7 +69,7 @@ final class PathBuilder {
 
   /** The pool, or for the system roots only those with this subject (looked up, not scanned). */
   private static List<X509Certificate> candidates(List<X509Certificate> pool, X500Principal subject) {
-    return pool == SystemRoots.certificates() ? SystemRoots.bySubject().getOrDefault(subject, List.of()) : pool;
+    return SystemRoots.isSystemList(pool) ? SystemRoots.bySubject().getOrDefault(subject, List.of()) : pool;
   }
 
   /** When a certificate carries the issuer's name but did not sign, say so: a renewed CA key is a classic. */

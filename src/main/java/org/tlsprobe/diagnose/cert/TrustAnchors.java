@@ -14,7 +14,9 @@ import java.util.List;
  */
 public record TrustAnchors(List<X509Certificate> roots, List<X509Certificate> intermediates, boolean systemRoots) {
   public TrustAnchors {
-    roots = List.copyOf(roots);
+    // the system roots stay the list SystemRoots hands out: it loads them in the background, and path
+    // building knows it by identity (a copy would wait for the load here, before the first packet is read)
+    roots = SystemRoots.isSystemList(roots) ? roots : List.copyOf(roots);
     intermediates = List.copyOf(intermediates);
   }
 
