@@ -11,6 +11,7 @@ import org.tlsprobe.tls.HandshakeType;
 import org.tlsprobe.tls.Side;
 import org.tlsprobe.tls.TlsVersion;
 import org.tlsprobe.tls.transcript.HandshakeTranscript;
+import org.tlsprobe.tls.transcript.TranscriptEvent;
 import org.tlsprobe.tls.transcript.TranscriptEvent.Alert;
 import org.tlsprobe.tls.transcript.TranscriptEvent.ApplicationData;
 import org.tlsprobe.tls.transcript.TranscriptEvent.ChangeCipherSpec;
@@ -18,7 +19,6 @@ import org.tlsprobe.tls.transcript.TranscriptEvent.Close;
 import org.tlsprobe.tls.transcript.TranscriptEvent.Gap;
 import org.tlsprobe.tls.transcript.TranscriptEvent.Handshake;
 import org.tlsprobe.tls.transcript.TranscriptEvent.ProtocolViolation;
-import org.tlsprobe.tls.transcript.TranscriptEvent;
 
 /**
  * One walk over a transcript's events that finds where the handshake completed, the first fatal alert and
@@ -46,7 +46,7 @@ final class TranscriptReading {
     this.transcript = transcript;
     this.events = transcript.events();
     this.tls13 = transcript.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)
-        || indexOf(Side.SERVER, HandshakeType.HELLO_RETRY_REQUEST) != NONE || indexOf(Side.CLIENT, HandshakeType.HELLO_RETRY_REQUEST) != NONE;
+        || sawAny(HandshakeType.HELLO_RETRY_REQUEST);
     this.completedAt = findCompletion();
     int alertIndex = NONE;
     AlertFact alertFact = null;
@@ -232,6 +232,15 @@ final class TranscriptReading {
       }
     }
     return NONE;
+  }
+
+  private boolean sawAny(HandshakeType type) {
+    for (TranscriptEvent e : events) {
+      if (e instanceof Handshake h && h.type() == type) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean saw(Side from, HandshakeType type, int before) {
