@@ -50,10 +50,10 @@ final class HelloAnswerReader implements RecordStream.Listener, HandshakeAssembl
     }
     switch (record.contentType()) {
       case TlsRecord.HANDSHAKE:
-        messages.fragment(record.fragment(), 0, record.fragment().length);
+        messages.fragment(record.fragment(), record.offset(), record.length());
         break;
       case TlsRecord.ALERT:
-        alert(record.fragment());
+        alert(record.payload());
         break;
       case TlsRecord.SSLV2:
         answer = HelloAnswer.ended("the server answered in SSLv2");

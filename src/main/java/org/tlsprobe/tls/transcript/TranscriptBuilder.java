@@ -277,7 +277,7 @@ public final class TranscriptBuilder {
           if (encrypted) {
             add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.ENCRYPTED));
           } else if (!assembler.stopped()) {
-            assembler.fragment(record.fragment(), 0, record.length());
+            assembler.fragment(record.fragment(), record.offset(), record.length());
           }
           break;
         case TlsRecord.APPLICATION_DATA:
@@ -298,18 +298,21 @@ public final class TranscriptBuilder {
 
     private void alertRecord(TlsRecord record, long packet, Instant time) {
       byte[] f = record.fragment();
-      if (encrypted || f.length % 2 != 0 || f.length == 0 || (f.length > 2 && !plaintextAlerts(f))) {
+      int from = record.offset();
+      int end = from + record.length();
+      int n = record.length();
+      if (encrypted || n % 2 != 0 || n == 0 || (n > 2 && !plaintextAlerts(f, from, end))) {
         add(new TranscriptEvent.Alert(side, packet, time, -1, -1));
         return;
       }
-      for (int i = 0; i < f.length; i += 2) {
+      for (int i = from; i < end; i += 2) {
         add(new TranscriptEvent.Alert(side, packet, time, f[i] & 0xff, f[i + 1] & 0xff));
       }
     }
 
     /** Several alerts in one record are legal; encrypted ones rarely look like a run of level 1/2 pairs. */
-    private boolean plaintextAlerts(byte[] f) {
-      for (int i = 0; i < f.length; i += 2) {
+    private boolean plaintextAlerts(byte[] f, int from, int end) {
+      for (int i = from; i < end; i += 2) {
         if (f[i] != 1 && f[i] != 2) {
           return false;
         }
@@ -408,7 +411,7 @@ public final class TranscriptBuilder {
     }
 
     private void sslv2Record(TlsRecord record, long packet, Instant time) {
-      byte[] f = record.fragment();
+      byte[] f = record.payload(); // rare: a copy keeps the offsets below simple
       int index = sslv2Records++;
       int msgType = f.length > 0 ? f[0] & 0xff : -1;
       try {

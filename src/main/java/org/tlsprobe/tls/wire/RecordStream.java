@@ -408,8 +408,7 @@ public final class RecordStream {
         System.arraycopy(data, p, header, 0, 5);
         headerLength = 5;
         offset += 5;
-        startBody(packet, time);
-        return p + 5;
+        return startBody(data, p + 5, end, packet, time);
       }
     }
     int need = headerNeeds();
@@ -421,8 +420,7 @@ public final class RecordStream {
     if (headerLength < need) {
       return p;
     }
-    startBody(packet, time);
-    return p;
+    return startBody(data, p, end, packet, time);
   }
 
   /** How many header bytes the record being read has: 5 for TLS, 2 or 3 for SSLv2. */
@@ -437,13 +435,14 @@ public final class RecordStream {
     return (b0 & 0x80) != 0 ? 2 : 3;
   }
 
-  private void startBody(long packet, Instant time) {
+  /** The header is complete; {@code data[p, end)} is what follows it. Returns where reading goes on. */
+  private int startBody(byte[] data, int p, int end, long packet, Instant time) {
     int b0 = header[0] & 0xff;
     boolean v3 = headerLength == 5;
     if (v3) {
       if (!plausibleHeader(0, header, 5)) {
         brokenHeader(packet, time);
-        return;
+        return p;
       }
       sslv2Mode = false;
       contentType = b0;
@@ -464,11 +463,19 @@ public final class RecordStream {
     headerLength = 0;
     bodyRemaining = bodyLength;
     boolean keep = contentType != TlsRecord.APPLICATION_DATA && contentType != TlsRecord.HEARTBEAT;
+    if (keep && end - p >= bodyLength) {
+      // the whole record is in hand (most are): the listener reads it where it lies, nothing is copied
+      offset += bodyLength;
+      bodyRemaining = 0;
+      deliver(data, p, packet, time);
+      return p + bodyLength;
+    }
     body = keep ? new byte[bodyLength] : null;
     state = State.BODY;
     if (bodyRemaining == 0) {
       finishRecord(packet, time);
     }
+    return p;
   }
 
   private void brokenHeader(long packet, Instant time) {
@@ -510,14 +517,18 @@ public final class RecordStream {
 
   private void finishRecord(long packet, Instant time) {
     byte[] fragment = body;
+    body = null;
+    deliver(fragment, 0, packet, time);
+  }
+
+  /** Hands the record over, its payload at {@code fragment[from..]} (SSLv2 padding left out). */
+  private void deliver(byte[] fragment, int from, long packet, Instant time) {
     int length = bodyLength;
-    if (fragment != null && padding > 0 && padding <= fragment.length) {
-      fragment = Arrays.copyOf(fragment, fragment.length - padding);
+    if (fragment != null && padding > 0 && padding <= length) {
       length -= padding;
     }
-    body = null;
     state = State.HEADER;
     headerLength = 0;
-    listener.record(new TlsRecord(contentType, version, length, fragment, recordOffset), packet, time);
+    listener.record(new TlsRecord(contentType, version, length, fragment, from, recordOffset), packet, time);
   }
 }

@@ -1,12 +1,19 @@
 package org.tlsprobe.tls.wire;
 
 /**
- * One record of one direction. {@code fragment} holds the record's payload for the content types that
- * are read (change_cipher_spec, alert, handshake, SSLv2), and is {@code null} for application data and
- * heartbeats, of which only the length is kept. {@code streamOffset} is where the record header starts
- * in its direction's byte stream.
+ * One record of one direction. The record's payload is {@code fragment[offset, offset + length)} for the
+ * content types that are read (change_cipher_spec, alert, handshake, SSLv2); {@code fragment} is
+ * {@code null} for application data and heartbeats, of which only the length is kept. The payload may lie
+ * in the buffer the bytes arrived in (no copy for a record that arrived whole), so it is valid only during
+ * the {@link RecordStream.Listener#record} call: copy what you keep. {@code streamOffset} is where the
+ * record header starts in its direction's byte stream.
  */
-public record TlsRecord(int contentType, int version, int length, byte[] fragment, long streamOffset) {
+public record TlsRecord(int contentType, int version, int length, byte[] fragment, int offset, long streamOffset) {
+  /** The payload as an array of its own. */
+  public byte[] payload() {
+    return fragment == null ? null : java.util.Arrays.copyOfRange(fragment, offset, offset + length);
+  }
+
   public static final int CHANGE_CIPHER_SPEC = 20;
   public static final int ALERT = 21;
   public static final int HANDSHAKE = 22;

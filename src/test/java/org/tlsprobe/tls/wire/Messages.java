@@ -30,7 +30,7 @@ final class Messages {
         if (r.contentType() == TlsRecord.CHANGE_CIPHER_SPEC) {
           encrypted[0] = true;
         } else if (r.contentType() == TlsRecord.HANDSHAKE && !encrypted[0]) {
-          assembler.fragment(r.fragment(), 0, r.length());
+          assembler.fragment(r.fragment(), r.offset(), r.length());
         }
       }
 
