@@ -25,7 +25,8 @@ import org.tlsprobe.tls.TlsVersion;
 /**
  * The text report of {@code analyze}: a summary line, file warnings, then for each failed flow (each flow
  * with {@code --all}) a short ladder of packet, time, direction and message, ending in the verdict, the
- * explanation, the Windows names and the findings.
+ * explanation, the Windows names and the findings. Flows that did not fail but whose certificates have
+ * errors are listed too, without their ladder.
  */
 final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private static final int MAX_RUNGS = 24;
@@ -65,7 +66,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     block(blocks, "findings (server certificate and handshake)", d.findings());
     block(blocks, "findings (client certificate)", d.clientFindings());
     HandshakeObservation o = flow.observation();
-    return RenderedFlow.of(flow, flowText(flow), name(o), blocks);
+    return RenderedFlow.of(flow, flowText(flow, all || flow.failed()), name(o), blocks);
   }
 
   private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
@@ -113,8 +114,12 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     return o.client() + " -> " + o.server() + " (" + file + (first > 0 ? ", from packet #" + first : "") + ")";
   }
 
-  /** The flow's header, ladder, verdict, Windows names and notes: everything but its findings. */
-  private static String flowText(FlowReport flow) {
+  /**
+   * The flow's header, ladder, verdict, Windows names and notes: everything but its findings. A flow that
+   * did not fail is listed (without --all) only for its certificate errors: its ladder, a handshake that
+   * worked, would bury them, so it is left out.
+   */
+  private static String flowText(FlowReport flow, boolean withLadder) {
     HandshakeObservation o = flow.observation();
     Diagnosis d = flow.diagnosis();
     StringBuilder s = new StringBuilder(1024).append('\n'); // a flow is about 1 KB: no regrowth
@@ -123,29 +128,10 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
         .ifPresent(v -> s.append("  ").append(v.label()));
     o.transcript().clientHello().flatMap(ch -> ch.serverName()).ifPresent(n -> s.append("  SNI ").append(n));
     s.append('\n');
-    long last = lastPacket(d.facts());
-    for (Ladder.Step step : Ladder.ladder(o.transcript(), flow.failed() ? last : 0, MAX_RUNGS)) {
-      // columns: packet (right-aligned, 8), time (12), direction (6), message
-      if (step.from() == null) {
-        spaces(s, 32);
-      } else {
-        spaces(s, 2);
-        if (step.packet() > 0) {
-          String packet = Long.toString(step.packet());
-          spaces(s, 7 - packet.length());
-          s.append('#').append(packet);
-        } else {
-          spaces(s, 8);
-        }
-        spaces(s, 2);
-        if (step.time() == null) {
-          spaces(s, 12);
-        } else {
-          clock(s, step.time());
-        }
-        s.append(step.from() == Side.CLIENT ? "  C -> S" : "  C <- S");
+    if (withLadder) {
+      for (Ladder.Step step : Ladder.ladder(o.transcript(), flow.failed() ? lastPacket(d.facts()) : 0, MAX_RUNGS)) {
+        rung(s, step);
       }
-      s.append("  ").append(step.message()).append('\n');
     }
     s.append("  => ").append(d.outcome().name());
     if (!d.explanation().isEmpty()) {
@@ -159,6 +145,30 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
       s.append("     note: ").append(note).append('\n');
     }
     return s.toString();
+  }
+
+  /** One ladder line; columns: packet (right-aligned, 8), time (12), direction (6), message. */
+  private static void rung(StringBuilder s, Ladder.Step step) {
+    if (step.from() == null) {
+      spaces(s, 32);
+    } else {
+      spaces(s, 2);
+      if (step.packet() > 0) {
+        String packet = Long.toString(step.packet());
+        spaces(s, 7 - packet.length());
+        s.append('#').append(packet);
+      } else {
+        spaces(s, 8);
+      }
+      spaces(s, 2);
+      if (step.time() == null) {
+        spaces(s, 12);
+      } else {
+        clock(s, step.time());
+      }
+      s.append(step.from() == Side.CLIENT ? "  C -> S" : "  C <- S");
+    }
+    s.append("  ").append(step.message()).append('\n');
   }
 
   /**

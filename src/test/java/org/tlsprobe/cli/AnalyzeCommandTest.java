@@ -58,6 +58,19 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void okFlowWithCertificateErrors_listedWithoutItsLadder_allShowsIt() {
+    // without --trust the test PKI's root is not trusted: the handshake worked, the chain has an error
+    Run r = run("analyze", "captures/ok-tls12-mtls-5061.pcap");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().contains("\n  => OK\n") && r.out().contains("CHAIN_UNTRUSTED"), r.out());
+    assertFalse(r.out().contains("C -> S  ClientHello"), r.out());
+
+    Run all = run("analyze", "--all", "captures/ok-tls12-mtls-5061.pcap");
+    assertTrue(all.out().contains("C -> S  ClientHello") && all.out().contains("C <- S  ServerHelloDone"), all.out());
+    assertTrue(all.out().contains("CHAIN_UNTRUSTED"), all.out());
+  }
+
+  @Test
   void outNamingOneOfTheCaptures_usageErrorAndTheCaptureKept() throws IOException {
     Path capture = tmp.resolve("keep.pcap");
     Files.copy(Path.of("captures/expired-5061.pcap"), capture);
