@@ -2,8 +2,6 @@ package org.tlsprobe.diagnose;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -73,7 +71,9 @@ final class ChainRuleCache {
     Entry e = entries.get(new Key(sha256, chain.purpose(), chain.expectedNames()),
         k -> new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS), new ConcurrentHashMap<>()));
     Instant at = chain.at();
-    Situation s = new Situation(LocalDate.ofInstant(at, ZoneOffset.UTC).toEpochDay(), count(e.boundaries(), at, false), count(e.boundaries(), at, true));
+    // the UTC day, as LocalDate.ofInstant(at, UTC).toEpochDay() counts it, without its per-call objects
+    long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
+    Situation s = new Situation(day, count(e.boundaries(), at, false), count(e.boundaries(), at, true));
     return e.merged().get(s, x -> e.intern(merged(e.other(), chain)));
   }
 
