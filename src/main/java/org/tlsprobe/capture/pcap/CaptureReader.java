@@ -79,6 +79,15 @@ public abstract class CaptureReader implements Closeable {
 
   abstract void readHeader() throws IOException;
 
+  /**
+   * Makes every frame's bytes stay valid after {@link #next(Frame)} moves on: each refill of the read
+   * buffer takes a new array from {@code windows} (which learns which array is retired) rather than
+   * overwriting the old one. Without this, a frame's bytes are valid only until the next frame.
+   */
+  public void readWindowsFrom(ReadWindows windows) {
+    in.readWindowsFrom(windows);
+  }
+
   /** Fills {@code frame} with the next frame; false at the end of the file or where reading had to stop. */
   public abstract boolean next(Frame frame) throws IOException;
 

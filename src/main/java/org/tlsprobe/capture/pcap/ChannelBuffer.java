@@ -22,6 +22,8 @@ final class ChannelBuffer {
   private int limit;
   private long windowStart; // file offset of buf[0]
   private boolean eof;
+  /** Set: every refill moves to a new array from here, so frames handed out stay intact. */
+  private ReadWindows windows;
 
   ChannelBuffer(FileChannel channel, long fileSize, int size, ProgressListener progress) {
     this.channel = channel;
@@ -29,6 +31,11 @@ final class ChannelBuffer {
     this.progress = progress;
     this.buf = new byte[size];
     this.view = ByteBuffer.wrap(buf);
+  }
+
+  /** From now on, refill into arrays from {@code windows} instead of over the bytes already read. */
+  void readWindowsFrom(ReadWindows windows) {
+    this.windows = windows;
   }
 
   byte[] array() {
@@ -69,7 +76,12 @@ final class ChannelBuffer {
       return false;
     }
     int remaining = limit - pos;
-    if (n > buf.length) {
+    if (windows != null) {
+      byte[] next = windows.next(n, buf);
+      System.arraycopy(buf, pos, next, 0, remaining);
+      buf = next;
+      view = ByteBuffer.wrap(buf);
+    } else if (n > buf.length) {
       byte[] bigger = new byte[Math.max(n, buf.length * 2)];
       System.arraycopy(buf, pos, bigger, 0, remaining);
       buf = bigger;
