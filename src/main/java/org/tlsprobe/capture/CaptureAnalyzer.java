@@ -109,8 +109,8 @@ public final class CaptureAnalyzer {
   }
 
   /** Which lane a segment's connection belongs to: the same for both directions. */
-  static int laneOf(TcpSegment s, int lanes) {
-    int h = FlowTable.hash(s.data, s.srcAddress, s.srcPort, s.dstAddress, s.dstPort, s.addressLength);
-    return Math.floorMod(h ^ h >>> 11, lanes);
+  /** The lane of the connection with this {@link FlowTable#hash(TcpSegment)}: every packet of a connection goes to one lane. */
+  static int laneOf(int hash, int lanes) {
+    return Math.floorMod(hash ^ hash >>> 11, lanes);
   }
 }

@@ -25,8 +25,13 @@ final class FlowLane implements FlowListener {
   }
 
   void segment(TcpSegment s, long frame, long timeNanos) {
+    segment(s, FlowTable.hash(s), frame, timeNanos);
+  }
+
+  /** With the connection's hash the reader already computed to pick this lane. */
+  void segment(TcpSegment s, int hash, long frame, long timeNanos) {
     currentFrame = frame;
-    table.segment(s, frame, timeNanos);
+    table.segment(s, hash, frame, timeNanos);
   }
 
   long liveWatermark() {

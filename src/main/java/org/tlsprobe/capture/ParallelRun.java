@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tlsprobe.capture.flow.FlowTable;
 import org.tlsprobe.capture.packet.PacketDecoder;
 import org.tlsprobe.capture.packet.TcpSegment;
 import org.tlsprobe.capture.pcap.CaptureReader;
@@ -33,8 +34,10 @@ final class ParallelRun {
   /** Segments for one lane, pointing into one read buffer; with their frame numbers and times. */
   static final class Batch {
     int count;
-    long[] numbers = new long[FRAMES];
-    long[] times = new long[FRAMES];
+    final long[] numbers = new long[FRAMES];
+    final long[] times = new long[FRAMES];
+    /** Each segment's connection hash, computed by the reader to pick the lane and used again by the flow table. */
+    final int[] hashes = new int[FRAMES];
     final TcpSegment[] segments = new TcpSegment[FRAMES];
     /** The read buffer this batch's frames lie in (null while empty): all in one, as batches are sealed at every refill. */
     byte[] window;
@@ -51,14 +54,15 @@ final class ParallelRun {
       return count < FRAMES && (count == 0 || f.data == window);
     }
 
-    void add(Frame f, TcpSegment s, Windows windows) {
+    void add(Frame f, TcpSegment s, int hash, Windows windows) {
       if (count == 0) {
         window = f.data;
         windows.retain(window);
       }
       numbers[count] = f.number;
       times[count] = f.timeNanos;
-      segments[count].copyMoved(s, f.data, 0);
+      hashes[count] = hash;
+      segments[count].copyOf(s);
       count++;
     }
 
@@ -87,31 +91,24 @@ final class ParallelRun {
     public byte[] next(int minSize, byte[] retired) throws IOException {
       try {
         sealAll(lastFrame, false);
+        sealedByRefill = true;
+        release(retired);
+        byte[] next = minSize > SIZE ? new byte[minSize] : take(); // a record bigger than a buffer: used once
+        uses.put(next, new AtomicInteger(1)); // the reader's own use
+        return next;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while analyzing", e);
       }
-      release(retired);
-      byte[] next;
-      if (minSize > SIZE) {
-        next = new byte[minSize]; // a record bigger than a buffer: used once, not pooled
-      } else {
-        next = free.poll();
-        if (next == null && allocated < max) {
-          allocated++;
-          next = new byte[SIZE];
-        }
-        if (next == null) {
-          try {
-            next = free.take();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while analyzing", e);
-          }
-        }
+    }
+
+    private byte[] take() throws InterruptedException {
+      byte[] next = free.poll();
+      if (next == null && allocated < max) {
+        allocated++;
+        return new byte[SIZE];
       }
-      uses.put(next, new AtomicInteger(1)); // the reader's own use
-      return next;
+      return next != null ? next : free.take();
     }
 
     /** A batch points into {@code window} (buffers the reader had before it took windows from here are not counted). */
@@ -173,14 +170,15 @@ final class ParallelRun {
         if (!decoder.decode(frame.linkType, frame.data, frame.offset, frame.capturedLength, segment)) {
           continue;
         }
-        int lane = CaptureAnalyzer.laneOf(segment, lanes.length);
+        int hash = FlowTable.hash(segment);
+        int lane = CaptureAnalyzer.laneOf(hash, lanes.length);
         if (!current[lane].fits(frame)) {
           sealAll(frame.number - 1, false);
           if (anyFailed()) {
             break; // a worker failed (its report cannot be written, say): reading on would be for nothing
           }
         }
-        current[lane].add(frame, segment, windows);
+        current[lane].add(frame, segment, hash, windows);
       }
       sealAll(lastFrame, true);
       done = true;
@@ -227,7 +225,6 @@ final class ParallelRun {
       workers[i].full.put(current[i]);
       current[i] = last ? null : workers[i].free.take();
     }
-    sealedByRefill = !last;
   }
 
   /** Runs one lane over the batches the reader gives it. */
@@ -256,7 +253,7 @@ final class ParallelRun {
           if (failure == null) {
             try {
               for (int i = 0; i < b.count; i++) {
-                lane.segment(b.segments[i], b.numbers[i], b.times[i]);
+                lane.segment(b.segments[i], b.hashes[i], b.numbers[i], b.times[i]);
               }
               if (b.last) {
                 lane.finish();

@@ -68,12 +68,16 @@ public final class FlowTable {
   }
 
   public void segment(TcpSegment s, long frame, long time) {
+    segment(s, hash(s), frame, time);
+  }
+
+  /** As {@link #segment(TcpSegment, long, long)}, with the segment's {@link #hash(TcpSegment)} already known. */
+  public void segment(TcpSegment s, int hash, long frame, long time) {
     if (time > now) {
       now = time;
       expire();
     }
     byte[] b = s.data;
-    int hash = hash(b, s.srcAddress, s.srcPort, s.dstAddress, s.dstPort, s.addressLength);
     int index = hash & (buckets.length - 1);
     TcpFlow flow = buckets[index];
     int dir = -1;
@@ -229,6 +233,11 @@ public final class FlowTable {
         f = next;
       }
     }
+  }
+
+  /** The segment's connection's hash: the same for both directions. */
+  public static int hash(TcpSegment s) {
+    return hash(s.data, s.srcAddress, s.srcPort, s.dstAddress, s.dstPort, s.addressLength);
   }
 
   /** The same for both directions of a connection. */

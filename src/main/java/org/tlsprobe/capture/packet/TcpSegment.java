@@ -32,18 +32,18 @@ public final class TcpSegment {
     return (flags & flag) != 0;
   }
 
-  /** Becomes a copy of {@code s} whose bytes were moved by {@code shift} into {@code moved}. */
-  public void copyMoved(TcpSegment s, byte[] moved, int shift) {
-    data = moved;
+  /** Becomes a copy of {@code s} (the same bytes: nothing of the frame is copied). */
+  public void copyOf(TcpSegment s) {
+    data = s.data;
     addressLength = s.addressLength;
-    srcAddress = s.srcAddress + shift;
-    dstAddress = s.dstAddress + shift;
+    srcAddress = s.srcAddress;
+    dstAddress = s.dstAddress;
     srcPort = s.srcPort;
     dstPort = s.dstPort;
     seq = s.seq;
     ack = s.ack;
     flags = s.flags;
-    payloadOffset = s.payloadOffset + shift;
+    payloadOffset = s.payloadOffset;
     payloadLength = s.payloadLength;
     declaredPayloadLength = s.declaredPayloadLength;
   }
