@@ -40,6 +40,9 @@ final class ChainRuleCache {
      * reports compare findings lists flow after flow, at once when they are the same instance.
      */
     List<Finding> intern(List<Finding> findings) {
+      if (distinct.size() >= SITUATIONS) {
+        distinct.clear(); // bounded like the situations themselves (a capture of many days)
+      }
       return distinct.computeIfAbsent(findings, f -> f);
     }
   }
