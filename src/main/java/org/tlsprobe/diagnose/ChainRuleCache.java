@@ -30,7 +30,18 @@ final class ChainRuleCache {
   /** Validity situations kept per chain: a capture spans a few days at most. */
   private static final int SITUATIONS = 64;
 
-  private record Key(List<String> sha256, Purpose purpose, List<String> names) {}
+  private record Key(List<String> sha256, Purpose purpose, List<String> names) {
+    // written out: a record's generated equals and hashCode go through method handles, slow in C1 code
+    @Override
+    public int hashCode() {
+      return 31 * (31 * sha256.hashCode() + purpose.hashCode()) + names.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof Key k && purpose == k.purpose && sha256.equals(k.sha256) && names.equals(k.names);
+    }
+  }
 
   /** Where the validity rules' answers can change (sorted), the other rules' findings, and the merged lists. */
   private record Entry(Instant[] boundaries, List<Finding> other, BoundedCache<Situation, List<Finding>> merged,
@@ -48,7 +59,17 @@ final class ChainRuleCache {
   }
 
   /** Which day, and on which side of each boundary, the instant lies (two counts tell "at" from "just after"). */
-  private record Situation(long day, int before, int notAfter) {}
+  private record Situation(long day, int before, int notAfter) {
+    @Override
+    public int hashCode() {
+      return 31 * (31 * Long.hashCode(day) + before) + notAfter;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Situation s && day == s.day && before == s.before && notAfter == s.notAfter;
+    }
+  }
 
   final DiagnosisContext ctx;
   private final ChainDiagnostics timeRules;

@@ -32,7 +32,18 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private static final int MAX_RUNGS = 24;
   private static final int PRINTED_CAPACITY = 4096;
 
-  private record PrintedBlock(String heading, List<Finding> findings) {}
+  private record PrintedBlock(String heading, List<Finding> findings) {
+    // written out: a record's generated equals and hashCode go through method handles, slow in C1 code
+    @Override
+    public int hashCode() {
+      return 31 * heading.hashCode() + findings.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof PrintedBlock b && heading.equals(b.heading) && findings.equals(b.findings);
+    }
+  }
 
   /**
    * Findings rendered: their lines, their counts for a reference back to them, and the list they were
