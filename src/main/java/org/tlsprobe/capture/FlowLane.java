@@ -6,6 +6,7 @@ import org.tlsprobe.capture.flow.FlowTable;
 import org.tlsprobe.capture.flow.TcpFlow;
 import org.tlsprobe.capture.packet.TcpSegment;
 import org.tlsprobe.model.HandshakeObservation;
+import org.tlsprobe.tls.wire.SharedBytes;
 
 /**
  * One flow table and what it reports: a {@link TranscriptSink} per connection, one observation per
@@ -14,6 +15,8 @@ import org.tlsprobe.model.HandshakeObservation;
 final class FlowLane implements FlowListener {
   private final String origin;
   final FlowTable table = new FlowTable(this);
+  /** The lane's connections share their certificates' bytes: a server sends every client the same chain. */
+  private final SharedBytes certificateBytes = new SharedBytes();
   ObservationEmitter<?> emitter;
   /** Frame being processed on this lane (flows it creates later start at or after it). */
   private long currentFrame;
@@ -52,7 +55,7 @@ final class FlowLane implements FlowListener {
 
   @Override
   public FlowSink started(TcpFlow flow) {
-    return new TranscriptSink();
+    return new TranscriptSink(certificateBytes);
   }
 
   @Override

@@ -4,10 +4,15 @@ import java.time.Instant;
 import org.tlsprobe.capture.flow.FlowSink;
 import org.tlsprobe.tls.Side;
 import org.tlsprobe.tls.transcript.TranscriptBuilder;
+import org.tlsprobe.tls.wire.ByteReader;
 
 /** Feeds one connection's reassembled content into the TLS owner's {@link TranscriptBuilder}. */
 final class TranscriptSink implements FlowSink {
-  final TranscriptBuilder builder = new TranscriptBuilder();
+  final TranscriptBuilder builder;
+
+  TranscriptSink(ByteReader.Keeper certificateBytes) {
+    builder = new TranscriptBuilder(certificateBytes);
+  }
 
   @Override
   public void bytes(Side from, byte[] data, int offset, int length, long frame, long timeNanos) {

@@ -52,7 +52,17 @@ public final class TranscriptBuilder {
   /** The version the ServerHello (or HelloRetryRequest) chose; UNKNOWN before. */
   private TlsVersion version = TlsVersion.UNKNOWN;
 
-  public TranscriptBuilder() {}
+  /** How the certificates of Certificate messages are kept (shared among a capture's connections). */
+  private final ByteReader.Keeper certificateBytes;
+
+  public TranscriptBuilder() {
+    this(ByteReader.Keeper.COPY);
+  }
+
+  /** With the certificates' bytes kept by {@code certificateBytes} (a {@link org.tlsprobe.tls.wire.SharedBytes} of the thread). */
+  public TranscriptBuilder(ByteReader.Keeper certificateBytes) {
+    this.certificateBytes = certificateBytes;
+  }
 
   private Direction direction(Side side) {
     return side == Side.CLIENT ? client : server;
@@ -354,7 +364,7 @@ public final class TranscriptBuilder {
           case CERTIFICATE:
             add(new TranscriptEvent.Handshake(side, packet, time, t));
             if (body != null) {
-              CertificateMessage cm = CertificateMessage.parse(ByteReader.of(body, "Certificate"), version);
+              CertificateMessage cm = CertificateMessage.parse(ByteReader.of(body, "Certificate"), version, certificateBytes);
               if (side == Side.SERVER && serverCertificate == null) {
                 serverCertificate = cm;
               } else if (side == Side.CLIENT && clientCertificate == null) {

@@ -10,6 +10,15 @@ import java.util.Arrays;
  * IndexOutOfBoundsException.
  */
 public final class ByteReader {
+  /** How a parser keeps the bytes it returns: a copy of its own, or an equal array shared with others. */
+  @FunctionalInterface
+  public interface Keeper {
+    Keeper COPY = (data, offset, length) -> Arrays.copyOfRange(data, offset, offset + length);
+
+    /** {@code data[offset, offset + length)} as an array the caller may keep and must not change. */
+    byte[] keep(byte[] data, int offset, int length);
+  }
+
   private final byte[] data;
   private final int start;
   private final int end;
@@ -114,7 +123,12 @@ public final class ByteReader {
 
   /** All bytes left in this window. */
   public byte[] rest() {
-    byte[] out = Arrays.copyOfRange(data, pos, end);
+    return rest(Keeper.COPY);
+  }
+
+  /** All bytes left in this window, kept by {@code keeper}. */
+  public byte[] rest(Keeper keeper) {
+    byte[] out = keeper.keep(data, pos, end - pos);
     pos = end;
     return out;
   }

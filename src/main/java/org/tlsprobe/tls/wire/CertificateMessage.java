@@ -16,10 +16,15 @@ public record CertificateMessage(List<byte[]> certificates) {
 
   /** Parses a Certificate body in the TLS 1.2-and-earlier form: a list of DER certificates. */
   public static CertificateMessage parse(ByteReader r) {
+    return parse(r, ByteReader.Keeper.COPY);
+  }
+
+  /** As {@link #parse(ByteReader)}, each certificate's bytes kept by {@code keeper}. */
+  public static CertificateMessage parse(ByteReader r, ByteReader.Keeper keeper) {
     ByteReader list = r.slice24("certificate_list");
     List<byte[]> certs = new ArrayList<>();
     while (list.hasRemaining()) {
-      certs.add(list.slice24("ASN.1Cert").rest());
+      certs.add(list.slice24("ASN.1Cert").rest(keeper));
     }
     r.expectEnd();
     return new CertificateMessage(certs);
@@ -31,20 +36,25 @@ public record CertificateMessage(List<byte[]> certificates) {
    * the TLS 1.3 one; the error reported is the older form's.
    */
   public static CertificateMessage parse(ByteReader r, TlsVersion version) {
+    return parse(r, version, ByteReader.Keeper.COPY);
+  }
+
+  /** As {@link #parse(ByteReader, TlsVersion)}, each certificate's bytes kept by {@code keeper}. */
+  public static CertificateMessage parse(ByteReader r, TlsVersion version, ByteReader.Keeper keeper) {
     if (version == TlsVersion.TLSv1_3) {
-      return parseTls13(r);
+      return parseTls13(r, keeper);
     }
     if (version != TlsVersion.UNKNOWN) {
-      return parse(r);
+      return parse(r, keeper);
     }
     ByteReader attempt = r.fork();
     try {
-      CertificateMessage m = parse(attempt);
+      CertificateMessage m = parse(attempt, keeper);
       r.skip(r.remaining(), "Certificate");
       return m;
     } catch (TlsParseException e) {
       try {
-        CertificateMessage m = parseTls13(r.fork());
+        CertificateMessage m = parseTls13(r.fork(), keeper);
         r.skip(r.remaining(), "Certificate");
         return m;
       } catch (TlsParseException e13) {
@@ -55,11 +65,16 @@ public record CertificateMessage(List<byte[]> certificates) {
 
   /** The TLS 1.3 form: certificate_request_context, then entries of certificate data and extensions. */
   public static CertificateMessage parseTls13(ByteReader r) {
+    return parseTls13(r, ByteReader.Keeper.COPY);
+  }
+
+  /** As {@link #parseTls13(ByteReader)}, each certificate's bytes kept by {@code keeper}. */
+  public static CertificateMessage parseTls13(ByteReader r, ByteReader.Keeper keeper) {
     r.slice8("certificate_request_context");
     ByteReader list = r.slice24("certificate_list");
     List<byte[]> certs = new ArrayList<>();
     while (list.hasRemaining()) {
-      certs.add(list.slice24("cert_data").rest());
+      certs.add(list.slice24("cert_data").rest(keeper));
       list.slice16("extensions");
     }
     r.expectEnd();
