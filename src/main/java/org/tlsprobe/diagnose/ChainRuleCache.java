@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tlsprobe.diagnose.cert.CertificateInChain;
 import org.tlsprobe.diagnose.cert.ChainAnalysis;
 import org.tlsprobe.diagnose.cert.ChainContext;
@@ -44,21 +42,8 @@ final class ChainRuleCache {
   }
 
   /** Where the validity rules' answers can change (sorted), the other rules' findings, and the merged lists. */
-  private record Entry(Instant[] boundaries, List<Finding> other, BoundedCache<Situation, List<Finding>> merged,
-      Map<List<Finding>, List<Finding>> distinct) {
-    /**
-     * One instance per distinct list: situations often judge alike (a capture that crosses midnight), and
-     * reports compare findings lists flow after flow, at once when they are the same instance.
-     */
-    List<Finding> intern(List<Finding> findings) {
-      if (distinct.size() >= SITUATIONS) {
-        distinct.clear(); // bounded like the situations themselves (a capture of many days)
-      }
-      return distinct.computeIfAbsent(findings, f -> f);
-    }
-  }
+  private record Entry(Instant[] boundaries, List<Finding> other, BoundedCache<Situation, List<Finding>> merged) {}
 
-  /** Which day, and on which side of each boundary, the instant lies (two counts tell "at" from "just after"). */
   private record Situation(long day, int before, int notAfter) {
     @Override
     public int hashCode() {
@@ -75,6 +60,13 @@ final class ChainRuleCache {
   private final ChainDiagnostics timeRules;
   private final ChainDiagnostics otherRules;
   private final BoundedCache<Key, Entry> entries = new BoundedCache<>(CAPACITY);
+  /**
+   * One instance per distinct finding and per distinct list, whatever chain, names and situation made them
+   * (the same certificates judged for other names, a capture that crosses midnight): reports compare
+   * findings lists flow after flow, at once when they are the same instance, string by string otherwise.
+   */
+  private final BoundedCache<Finding, Finding> findingInstances = new BoundedCache<>(4 * CAPACITY);
+  private final BoundedCache<List<Finding>, List<Finding>> listInstances = new BoundedCache<>(CAPACITY);
 
   /** The only rules whose findings depend on the instant. */
   private static final Set<String> TIME_RULES = Set.of("CERT_EXPIRED", "CERT_NOT_YET_VALID", "CERT_EXPIRES_SOON");
@@ -93,21 +85,24 @@ final class ChainRuleCache {
   /** The findings of every rule, in {@link Diagnostician#ORDER}, on {@code chain}, whose certificates have these SHA-256 fingerprints. */
   List<Finding> findings(ChainContext chain, List<String> sha256) {
     Entry e = entries.get(new Key(sha256, chain.purpose(), chain.expectedNames()),
-        k -> new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS), new ConcurrentHashMap<>()));
+        k -> new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS)));
     Instant at = chain.at();
     // the UTC day, as LocalDate.ofInstant(at, UTC).toEpochDay() counts it, without its per-call objects
     long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
     Situation s = new Situation(day, count(e.boundaries(), at, false), count(e.boundaries(), at, true));
-    return e.merged().get(s, x -> e.intern(merged(e.other(), chain)));
+    return e.merged().get(s, x -> merged(e.other(), chain));
   }
 
   /** The instant-independent findings with the validity rules' at this chain's instant, sorted. */
   private List<Finding> merged(List<Finding> other, ChainContext chain) {
     Set<Finding> all = new LinkedHashSet<>(other);
     all.addAll(timeRules.run(chain));
-    List<Finding> sorted = new ArrayList<>(all);
+    List<Finding> sorted = new ArrayList<>(all.size());
+    for (Finding f : all) {
+      sorted.add(findingInstances.get(f, same -> same));
+    }
     sorted.sort(Diagnostician.ORDER); // the judge's order, so that it can hand this very list to reports
-    return List.copyOf(sorted);
+    return listInstances.get(List.copyOf(sorted), same -> same);
   }
 
   /** Every instant at which a validity rule's answer on this chain's certificates can change. */

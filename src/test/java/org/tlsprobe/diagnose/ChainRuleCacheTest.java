@@ -1,6 +1,8 @@
 package org.tlsprobe.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.cert.X509Certificate;
@@ -63,5 +65,18 @@ class ChainRuleCacheTest {
       previous = expected;
     }
     assertTrue(differentLists > 5, "the instants cover different validity situations: " + differentLists);
+  }
+
+  /** Equal findings from other entries (here the same chain for a name that matches alike) are the same instances. */
+  @Test
+  void equalListsFromOtherChainsOrNames_oneInstance() {
+    DiagnosisContext ctx = new DiagnosisContext(Role.SERVER, List.of(), trust, Optional.empty(), 30);
+    ChainRuleCache cache = new ChainRuleCache(ctx, ChainDiagnostics.standard());
+    Instant t = leafUntil.minus(Duration.ofDays(3)); // expires soon: a finding that names the day
+    List<Finding> lower = cache.findings(at(t), List.of("leaf", "issuing"));
+    List<Finding> upper = cache.findings(new ChainContext(chain, Role.SERVER, Purpose.SERVER, List.of("POOL.example.com"), t,
+        trust, 30), List.of("leaf", "issuing"));
+    assertFalse(lower.isEmpty());
+    assertSame(lower, upper);
   }
 }
