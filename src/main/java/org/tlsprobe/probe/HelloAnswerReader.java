@@ -77,7 +77,7 @@ final class HelloAnswerReader implements RecordStream.Listener, HandshakeAssembl
   }
 
   @Override
-  public void message(int type, int length, byte[] body) {
+  public void message(int type, byte[] data, int offset, int length) {
     if (answer != null || type == HandshakeType.HELLO_REQUEST.code()) {
       return; // a HelloRequest may come at any time and asks for nothing here
     }
@@ -86,7 +86,7 @@ final class HelloAnswerReader implements RecordStream.Listener, HandshakeAssembl
       return;
     }
     try {
-      answer = HelloAnswer.chose(ServerHello.parse(ByteReader.of(body, "ServerHello")));
+      answer = HelloAnswer.chose(ServerHello.parse(ByteReader.of(data, offset, length, "ServerHello")));
     } catch (TlsParseException e) {
       answer = HelloAnswer.ended(e.getMessage());
     }

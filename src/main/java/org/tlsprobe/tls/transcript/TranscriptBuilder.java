@@ -81,7 +81,7 @@ public final class TranscriptBuilder {
 
   /** A handshake message that was already decrypted (the live probe, TLS 1.3). */
   public void handshakeMessage(Side from, int type, byte[] body, long packet, Instant time) {
-    direction(from).message(type, body.length, body, packet, time);
+    direction(from).message(type, body, 0, body.length, packet, time);
   }
 
   /** An alert the probe decrypted or saw through Bouncy Castle. */
@@ -338,8 +338,8 @@ public final class TranscriptBuilder {
     // ------------------------------------------------------------ handshake messages
 
     @Override
-    public void message(int type, int length, byte[] body) {
-      message(type, length, body, packet, time);
+    public void message(int type, byte[] data, int offset, int length) {
+      message(type, data, offset, length, packet, time);
     }
 
     @Override
@@ -347,24 +347,25 @@ public final class TranscriptBuilder {
       TranscriptBuilder.this.violation(side, message, packet, time);
     }
 
-    void message(int type, int length, byte[] body, long packet, Instant time) {
+    /** A message whose body is {@code data[offset, offset + length)} (null: not kept); the parsers copy what they keep. */
+    void message(int type, byte[] data, int offset, int length, long packet, Instant time) {
       HandshakeType t = HandshakeType.of(type);
       try {
         switch (t) {
           case CLIENT_HELLO:
             add(new TranscriptEvent.Handshake(side, packet, time, t));
-            ClientHello ch = ClientHello.parse(ByteReader.of(body, "ClientHello"));
+            ClientHello ch = ClientHello.parse(ByteReader.of(data, offset, length, "ClientHello"));
             if (clientHello == null) {
               clientHello = ch;
             }
             return;
           case SERVER_HELLO:
-            serverHelloMessage(body, packet, time);
+            serverHelloMessage(ByteReader.of(data, offset, length, "ServerHello"), packet, time);
             return;
           case CERTIFICATE:
             add(new TranscriptEvent.Handshake(side, packet, time, t));
-            if (body != null) {
-              CertificateMessage cm = CertificateMessage.parse(ByteReader.of(body, "Certificate"), version, certificateBytes);
+            if (data != null) {
+              CertificateMessage cm = CertificateMessage.parse(ByteReader.of(data, offset, length, "Certificate"), version, certificateBytes);
               if (side == Side.SERVER && serverCertificate == null) {
                 serverCertificate = cm;
               } else if (side == Side.CLIENT && clientCertificate == null) {
@@ -374,8 +375,8 @@ public final class TranscriptBuilder {
             return;
           case CERTIFICATE_REQUEST:
             add(new TranscriptEvent.Handshake(side, packet, time, t));
-            if (body != null && side == Side.SERVER && certificateRequest == null) {
-              certificateRequest = CertificateRequest.parse(ByteReader.of(body, "CertificateRequest"), version);
+            if (data != null && side == Side.SERVER && certificateRequest == null) {
+              certificateRequest = CertificateRequest.parse(ByteReader.of(data, offset, length, "CertificateRequest"), version);
             }
             return;
           default:
@@ -386,10 +387,10 @@ public final class TranscriptBuilder {
       }
     }
 
-    private void serverHelloMessage(byte[] body, long packet, Instant time) {
+    private void serverHelloMessage(ByteReader body, long packet, Instant time) {
       ServerHello sh;
       try {
-        sh = ServerHello.parse(ByteReader.of(body, "ServerHello"));
+        sh = ServerHello.parse(body);
       } catch (TlsParseException e) {
         add(new TranscriptEvent.Handshake(side, packet, time, HandshakeType.SERVER_HELLO));
         throw e;

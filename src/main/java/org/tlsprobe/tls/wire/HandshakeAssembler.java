@@ -6,17 +6,21 @@ import java.util.function.IntPredicate;
 /**
  * Rebuilds handshake messages from the plaintext handshake records of one direction: a message may
  * span many records (a 339 KB Certificate over 21 records) and a record may hold several messages.
- * Only the bodies of the message types asked for are kept, and those grow with the bytes that actually
- * arrive, so a bogus length costs nothing; a message longer than the cap is a violation and the
- * assembler stops.
+ * A message that lies whole in one fragment (most do) is handed over where it lies; only the bodies of
+ * the message types asked for are gathered from several fragments, and those grow with the bytes that
+ * actually arrive, so a bogus length costs nothing. A message longer than the cap is a violation and
+ * the assembler stops.
  */
 public final class HandshakeAssembler {
   /** Largest handshake message accepted. */
   public static final int DEFAULT_MAX_MESSAGE_LENGTH = 16 * 1024 * 1024;
 
-  /** Receives each complete message; {@code body} is null when its type was not asked to be kept. */
+  /**
+   * Receives each complete message: its body is {@code data[offset, offset + length)}, valid during the
+   * call only (it may lie in the caller's record buffer); {@code data} is null when the type was not asked for.
+   */
   public interface Listener {
-    void message(int type, int length, byte[] body);
+    void message(int type, byte[] data, int offset, int length);
 
     void violation(String message);
   }
@@ -63,6 +67,15 @@ public final class HandshakeAssembler {
     int p = off;
     int end = off + len;
     while (p < end && !stopped) {
+      if (headerLength == 0 && end - p >= 4) {
+        int t = data[p] & 0xff;
+        int n = ((data[p + 1] & 0xff) << 16) | ((data[p + 2] & 0xff) << 8) | (data[p + 3] & 0xff);
+        if (n <= end - p - 4 && n <= maxLength) { // whole here: read where it lies, nothing copied
+          listener.message(t, keep.test(t) ? data : null, p + 4, n);
+          p += 4 + n;
+          continue;
+        }
+      }
       if (headerLength < 4) {
         header[headerLength++] = data[p++];
         if (headerLength == 4) {
@@ -108,6 +121,6 @@ public final class HandshakeAssembler {
     headerLength = 0;
     body = null;
     received = 0;
-    listener.message(t, len, done);
+    listener.message(t, done, 0, len);
   }
 }

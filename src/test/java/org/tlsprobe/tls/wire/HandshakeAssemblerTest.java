@@ -1,23 +1,29 @@
 package org.tlsprobe.tls.wire;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HandshakeAssemblerTest {
   private final List<String> seen = new ArrayList<>();
   private final List<byte[]> bodies = new ArrayList<>();
+  /** Where each body was handed over: the array and offset as given. */
+  private final List<Object> places = new ArrayList<>();
 
   private HandshakeAssembler assembler(int max) {
     return new HandshakeAssembler(new HandshakeAssembler.Listener() {
       @Override
-      public void message(int type, int length, byte[] body) {
+      public void message(int type, byte[] data, int offset, int length) {
         seen.add(type + ":" + length);
-        bodies.add(body);
+        bodies.add(data == null ? null : Arrays.copyOfRange(data, offset, offset + length));
+        places.add(data == null ? null : List.of(data, offset));
       }
 
       @Override
@@ -66,6 +72,23 @@ class HandshakeAssemblerTest {
     assertEquals(List.of("14:0", "12:4"), seen);
     assertNull(bodies.get(1));
     assertTrue(a.pending());
+  }
+
+  @Test
+  void wholeMessagesInAFragment_handedOverWhereTheyLie_splitOnesGathered() {
+    HandshakeAssembler a = assembler(HandshakeAssembler.DEFAULT_MAX_MESSAGE_LENGTH);
+    byte[] m1 = message(11, 300);
+    byte[] m2 = message(11, 40);
+    byte[] record = new byte[m1.length + 10];
+    System.arraycopy(m1, 0, record, 0, m1.length);
+    System.arraycopy(m2, 0, record, m1.length, 10); // the second message goes on in the next record
+    a.fragment(record, 0, record.length);
+    assertEquals(List.of("11:300"), seen);
+    assertEquals(List.of(record, 4), places.get(0), "in the record, after its header");
+    a.fragment(m2, 10, m2.length - 10);
+    assertEquals(List.of("11:300", "11:40"), seen);
+    assertNotSame(m2, ((List<?>) places.get(1)).get(0), "gathered into an array of its own");
+    assertArrayEquals(Arrays.copyOfRange(m2, 4, m2.length), bodies.get(1));
   }
 
   @Test

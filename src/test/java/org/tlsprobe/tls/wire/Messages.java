@@ -2,6 +2,7 @@ package org.tlsprobe.tls.wire;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The plaintext handshake messages of one recorded direction, rebuilt with the production classes. */
@@ -14,8 +15,8 @@ final class Messages {
     List<Message> out = new ArrayList<>();
     HandshakeAssembler assembler = new HandshakeAssembler(new HandshakeAssembler.Listener() {
       @Override
-      public void message(int type, int length, byte[] body) {
-        out.add(new Message(type, body));
+      public void message(int type, byte[] data, int offset, int length) {
+        out.add(new Message(type, Arrays.copyOfRange(data, offset, offset + length)));
       }
 
       @Override
