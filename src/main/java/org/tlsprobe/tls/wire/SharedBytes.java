@@ -9,16 +9,19 @@ import java.util.Map;
  * client) as one array each: a range equal to one already kept gets that array, not a copy. In a capture
  * the flows' transcripts then share their certificates, so there is less to allocate, less for the
  * collector to copy while flows are open, and later lookups by content meet the same array. Bounded: at
- * most {@link #CAPACITY} ranges of at most {@link #MAX_LENGTH} bytes, starting afresh when full (longer
- * ranges are copied). Not thread-safe: one per thread that parses.
+ * most {@link #CAPACITY} ranges and {@link #BUDGET} bytes, starting afresh when either would be
+ * exceeded; a range longer than {@link #MAX_LENGTH} is copied. Not thread-safe: one per thread that parses.
  */
 public final class SharedBytes implements ByteReader.Keeper {
   static final int CAPACITY = 512;
-  static final int MAX_LENGTH = 16 * 1024;
+  static final int BUDGET = 8 << 20;
+  /** Certificates of hundreds of KB exist (a public capture has a 339 KB Certificate message): kept too. */
+  static final int MAX_LENGTH = BUDGET / 8;
   /** Bytes hashed, from the end: a DER certificate ends in its signature, which differs from any other's. */
   private static final int HASHED = 32;
 
   private final Map<Range, byte[]> kept = new HashMap<>();
+  private long keptBytes;
 
   @Override
   public byte[] keep(byte[] data, int offset, int length) {
@@ -31,10 +34,12 @@ public final class SharedBytes implements ByteReader.Keeper {
       return known;
     }
     byte[] copy = Arrays.copyOfRange(data, offset, offset + length);
-    if (kept.size() >= CAPACITY) {
+    if (kept.size() >= CAPACITY || keptBytes + length > BUDGET) {
       kept.clear();
+      keptBytes = 0;
     }
     kept.put(new Range(copy, 0, length, probe.hash), copy);
+    keptBytes += length;
     return copy;
   }
 

@@ -81,4 +81,22 @@ class SharedBytesTest {
     assertNotSame(first, shared.keep(data, 0, 8));
     assertNotSame(shared.keep(data, 0, data.length), shared.keep(data, 0, data.length));
   }
+
+  @Test
+  void bounded_inBytesToo() {
+    SharedBytes shared = new SharedBytes();
+    byte[] data = new byte[SharedBytes.MAX_LENGTH];
+    byte[] first = shared.keep(data, 0, data.length);
+    assertSame(first, shared.keep(data.clone(), 0, data.length), "a long certificate is kept as well");
+    for (int i = 1; i < SharedBytes.BUDGET / SharedBytes.MAX_LENGTH; i++) {
+      data[0] = (byte) i;
+      shared.keep(data, 0, data.length);
+    }
+    data[0] = 0;
+    assertSame(first, shared.keep(data, 0, data.length), "still held within the budget");
+    data[0] = -1;
+    shared.keep(data, 0, data.length); // over the budget: the table starts afresh
+    data[0] = 0;
+    assertNotSame(first, shared.keep(data, 0, data.length));
+  }
 }
