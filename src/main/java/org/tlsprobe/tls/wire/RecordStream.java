@@ -66,12 +66,6 @@ public final class RecordStream {
   private int bodyRemaining;
   private int padding;
   private byte[] body; // null while skipping
-  /**
-   * The array the last kept record was gathered in, for the next one: a handshake's records that arrive in
-   * pieces need no new array each. Dropped at the first application data record (the handshake is over),
-   * so a connection that runs on keeps nothing.
-   */
-  private byte[] spare;
 
   public RecordStream(Listener listener) {
     this.listener = listener;
@@ -476,12 +470,7 @@ public final class RecordStream {
       deliver(data, p, packet, time);
       return p + bodyLength;
     }
-    if (keep) {
-      body = spare != null && spare.length >= bodyLength ? spare : new byte[bodyLength];
-    } else {
-      body = null;
-      spare = null;
-    }
+    body = keep ? new byte[bodyLength] : null;
     state = State.BODY;
     if (bodyRemaining == 0) {
       finishRecord(packet, time);
@@ -530,9 +519,6 @@ public final class RecordStream {
     byte[] fragment = body;
     body = null;
     deliver(fragment, 0, packet, time);
-    if (fragment != null) {
-      spare = fragment; // the listener was told to copy what it keeps
-    }
   }
 
   /** Hands the record over, its payload at {@code fragment[from..]} (SSLv2 padding left out). */
