@@ -89,7 +89,18 @@ public final class Certificates {
     return c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && signedBy(c, c);
   }
 
-  private record Signed(X509Certificate cert, X509Certificate by) {}
+  private record Signed(X509Certificate cert, X509Certificate by) {
+    // written out: a record's generated equals and hashCode go through method handles, slow in C1 code
+    @Override
+    public int hashCode() {
+      return 31 * cert.hashCode() + by.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Signed s && (cert == s.cert || cert.equals(s.cert)) && (by == s.by || by.equals(s.by));
+    }
+  }
 
   // Rules and path building ask this of the same pairs flow after flow (a capture repeats its chains), and
   // a signature check is the expensive part.
