@@ -177,14 +177,32 @@ public final class ByteReader {
     return sliceOf(len, name);
   }
 
+  /** Moves past a structure with a one-byte length prefix, failing as {@link #slice8} would. */
+  public void skip8(String name) {
+    int len = lengthPrefix(1, name);
+    checkLength(len, name);
+    pos += len;
+  }
+
+  /** Moves past a structure with a two-byte length prefix, failing as {@link #slice16} would (no reader made). */
+  public void skip16(String name) {
+    int len = lengthPrefix(2, name);
+    checkLength(len, name);
+    pos += len;
+  }
+
   private ByteReader sliceOf(int len, String name) {
+    checkLength(len, name);
+    ByteReader r = new ByteReader(data, pos, pos + len, offset(), name);
+    pos += len;
+    return r;
+  }
+
+  private void checkLength(int len, String name) {
     if (len > end - pos) {
       throw new TlsParseException(structure, name, offset(),
           "length " + len + " exceeds the " + (end - pos) + " bytes left");
     }
-    ByteReader r = new ByteReader(data, pos, pos + len, offset(), name);
-    pos += len;
-    return r;
   }
 
   /** Fails when bytes are left over in a structure that should have been consumed whole. */

@@ -19,8 +19,8 @@ public record ClientHello(
     boolean sslv2Format) {
 
   public ClientHello {
-    supportedVersions = List.copyOf(supportedVersions);
-    cipherSuites = List.copyOf(cipherSuites);
+    supportedVersions = IntList.copyOf(supportedVersions);
+    cipherSuites = IntList.copyOf(cipherSuites);
     alpn = List.copyOf(alpn);
   }
 
@@ -28,20 +28,27 @@ public record ClientHello(
   public static ClientHello parse(ByteReader r) {
     int version = r.u16("legacy_version");
     r.skip(32, "random");
-    r.slice8("session_id");
+    r.skip8("session_id");
     ByteReader suitesReader = r.slice16("cipher_suites");
-    List<Integer> suites = new ArrayList<>();
-    while (suitesReader.hasRemaining()) {
-      suites.add(suitesReader.u16("cipher_suite"));
+    int[] suites = new int[suitesReader.remaining() / 2];
+    for (int i = 0; i < suites.length; i++) {
+      suites[i] = suitesReader.u16("cipher_suite");
     }
-    r.slice8("compression_methods");
-    List<Integer> versions = new ArrayList<>();
+    if (suitesReader.hasRemaining()) {
+      suitesReader.u16("cipher_suite"); // an odd byte: fails as a cipher suite cut short
+    }
+    r.skip8("compression_methods");
+    IntList versions = IntList.of();
     Optional<String> sni = Optional.empty();
     List<String> alpn = new ArrayList<>();
     if (r.hasRemaining()) { // SSLv3 and early TLS clients may send no extensions at all
       ByteReader exts = r.slice16("extensions");
       while (exts.hasRemaining()) {
         int type = exts.u16("extension_type");
+        if (type != Extensions.SERVER_NAME && type != Extensions.ALPN && type != Extensions.SUPPORTED_VERSIONS) {
+          exts.skip16("extension_data"); // the rest are not read: no reader made for each
+          continue;
+        }
         ByteReader ext = exts.slice16("extension_data");
         switch (type) {
           case Extensions.SERVER_NAME:
@@ -55,9 +62,14 @@ public record ClientHello(
             break;
           case Extensions.SUPPORTED_VERSIONS:
             ByteReader vs = ext.slice8("supported_versions");
-            while (vs.hasRemaining()) {
-              versions.add(vs.u16("version"));
+            int[] listed = new int[vs.remaining() / 2];
+            for (int i = 0; i < listed.length; i++) {
+              listed[i] = vs.u16("version");
             }
+            if (vs.hasRemaining()) {
+              vs.u16("version");
+            }
+            versions = IntList.of(listed);
             break;
           default:
             break;
@@ -65,7 +77,7 @@ public record ClientHello(
       }
     }
     r.expectEnd();
-    return new ClientHello(version, versions, suites, sni, alpn, false);
+    return new ClientHello(version, versions, IntList.of(suites), sni, alpn, false);
   }
 
   private static Optional<String> serverName(ByteReader ext) {
