@@ -58,8 +58,8 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private final AnalyzeSummary summary = new AnalyzeSummary();
   /** The findings of a chain, rendered once: flow after flow shows the same ones. */
   private final BoundedCache<List<Finding>, Lines> findingLines = new BoundedCache<>(4096);
-  /** Findings blocks printed in full so far, with the flow they were printed for (report order). */
-  private final Map<PrintedBlock, String> printedFor = new HashMap<>();
+  /** Findings blocks printed in full so far, with the line that refers back to them (report order). */
+  private final Map<PrintedBlock, byte[]> printedFor = new HashMap<>();
   private long unlisted;
 
   AnalyzeTextRenderer(boolean all, OutputStream stream) {
@@ -101,16 +101,18 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     spool.write(flow.utf8());
     for (RenderedFlow.FindingsBlock b : flow.blocks()) {
       PrintedBlock key = new PrintedBlock(b.heading(), b.findings());
-      String first = printedFor.get(key);
-      if (first == null) {
+      byte[] reference = printedFor.get(key);
+      if (reference == null) {
         if (printedFor.size() >= PRINTED_CAPACITY) {
           printedFor.clear();
         }
-        printedFor.put(key, flow.name());
+        // what every later flow with this block prints instead, encoded once
+        printedFor.put(key, ("     " + b.heading() + ": the same " + b.counts() + " as for " + flow.name() + " above\n")
+            .getBytes(StandardCharsets.UTF_8));
         spool.write(("     " + b.heading() + ":\n").getBytes(StandardCharsets.UTF_8));
         spool.write(b.utf8());
       } else {
-        spool.write(("     " + b.heading() + ": the same " + b.counts() + " as for " + first + " above\n").getBytes(StandardCharsets.UTF_8));
+        spool.write(reference);
       }
     }
   }
