@@ -44,6 +44,7 @@ final class ChainRuleCache {
   /** Where the validity rules' answers can change (sorted), the other rules' findings, and the merged lists. */
   private record Entry(Instant[] boundaries, List<Finding> other, BoundedCache<Situation, List<Finding>> merged) {}
 
+  /** Which day, and on which side of each boundary, the instant lies (two counts tell "at" from "just after"). */
   private record Situation(long day, int before, int notAfter) {
     @Override
     public int hashCode() {
