@@ -11,7 +11,8 @@ if [ $# -lt 3 ]; then
   echo "usage: $0 RUNS CAPTURE DIR..." >&2
   exit 2
 fi
-runs=$1 capture=$2
+runs=$1
+capture=$(realpath "$2") # each run starts in its own checkout
 shift 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
