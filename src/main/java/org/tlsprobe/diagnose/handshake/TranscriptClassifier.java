@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.tlsprobe.diagnose.handshake.TranscriptReading.Step;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.HandshakeFacts;
@@ -293,24 +292,42 @@ public final class TranscriptClassifier {
   }
 
   private static String offered(TranscriptReading r) {
-    return r.transcript.clientHello().map(ch -> {
-      List<Integer> versions = ch.supportedVersions().isEmpty() ? List.of(ch.legacyVersion()) : ch.supportedVersions();
-      return versions.stream().map(TlsVersion::of).filter(v -> v != TlsVersion.UNKNOWN).map(TlsVersion::label)
-          .distinct().collect(Collectors.joining(", "));
-    }).filter(s -> !s.isEmpty()).orElse("versions the capture does not show");
+    StringBuilder s = new StringBuilder();
+    for (TlsVersion v : offeredVersions(r)) {
+      s.append(s.length() > 0 ? ", " : "").append(v.label());
+    }
+    return s.length() > 0 ? s.toString() : "versions the capture does not show";
   }
+
+  /** The known versions the ClientHello offered (supported_versions, else its legacy version), each once. */
+  private static List<TlsVersion> offeredVersions(TranscriptReading r) {
+    List<TlsVersion> out = new ArrayList<>();
+    r.transcript.clientHello().ifPresent(ch -> {
+      for (int code : ch.supportedVersions().isEmpty() ? List.of(ch.legacyVersion()) : ch.supportedVersions()) {
+        TlsVersion v = TlsVersion.of(code);
+        if (v != TlsVersion.UNKNOWN && !out.contains(v)) {
+          out.add(v);
+        }
+      }
+    });
+    return out;
+  }
+
 
   /** When the client offered nothing newer than TLS 1.1, a server turning it away may mean the version, not the suite. */
   private static String versionsNote(TranscriptReading r) {
-    Optional<TlsVersion> max = r.transcript.clientHello().map(ch -> {
-      List<Integer> versions = ch.supportedVersions().isEmpty() ? List.of(ch.legacyVersion()) : ch.supportedVersions();
-      return versions.stream().map(TlsVersion::of).filter(v -> v != TlsVersion.UNKNOWN).max((a, b) -> Integer.compare(a.code(), b.code())).orElse(TlsVersion.UNKNOWN);
-    });
-    if (max.isPresent() && max.get() != TlsVersion.UNKNOWN && !max.get().isAtLeast(TlsVersion.TLSv1_2)) {
-      return " (or no common version: the client offered nothing newer than " + max.get().label() + ")";
+    TlsVersion max = TlsVersion.UNKNOWN;
+    for (TlsVersion v : offeredVersions(r)) {
+      if (max == TlsVersion.UNKNOWN || v.code() > max.code()) {
+        max = v;
+      }
+    }
+    if (max != TlsVersion.UNKNOWN && !max.isAtLeast(TlsVersion.TLSv1_2)) {
+      return " (or no common version: the client offered nothing newer than " + max.label() + ")";
     }
     return "";
   }
+
 
   private static String clientCertReason(int code) {
     switch (code) {
