@@ -29,6 +29,27 @@ class ByteReaderTest {
   }
 
   @Test
+  void skip8And16_moveAsSliceWould_andFailWithTheSameMessage() {
+    byte[] b = {2, 7, 7, 0, 1, 5, 9};
+    ByteReader r = ByteReader.of(b, "Hello");
+    r.skip8("session_id");
+    r.skip16("extension_data");
+    assertEquals(9, r.u8("tail"));
+    // a length past the end (one-byte prefix), a cut two-byte prefix, a length past the end (two-byte prefix)
+    byte[][] cuts = {{5, 1}, {0}, {0, 9, 1}};
+    for (int i = 0; i < cuts.length; i++) {
+      boolean oneByte = i == 0;
+      ByteReader skipping = ByteReader.of(cuts[i], "Hello");
+      ByteReader slicing = ByteReader.of(cuts[i], "Hello");
+      TlsParseException skipped = assertThrows(TlsParseException.class,
+          () -> { if (oneByte) { skipping.skip8("x"); } else { skipping.skip16("x"); } });
+      TlsParseException sliced = assertThrows(TlsParseException.class,
+          () -> { if (oneByte) { slicing.slice8("x"); } else { slicing.slice16("x"); } });
+      assertEquals(sliced.getMessage(), skipped.getMessage());
+    }
+  }
+
+  @Test
   void everyReadPastTheEnd_throwsParseException() {
     ByteReader r = ByteReader.of(new byte[0], "Empty");
     assertThrows(TlsParseException.class, () -> r.u8("x"));
