@@ -8,6 +8,7 @@ import org.tlsprobe.diagnose.cert.CertificateDescriber;
 import org.tlsprobe.diagnose.cert.Certificates;
 import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.CertificateDetails;
+import org.tlsprobe.tls.wire.SharedBytes;
 
 /**
  * Decoded and described certificates by their DER bytes. A capture shows the same few chains over and over
@@ -25,17 +26,12 @@ final class CertificateCache {
   private final BoundedCache<Der, Decoded> entries = new BoundedCache<>(CAPACITY);
 
   /**
-   * A certificate's DER as a map key. Hashing all of it for every flow was a tenth of the analyzer's time;
-   * the last bytes are the signature, as good as random, so they make the hash, and equality still
-   * compares every byte.
+   * A certificate's DER as a map key. Hashing all of it for every flow was a tenth of the analyzer's time,
+   * so the hash is {@link SharedBytes#tailHash}'s; equality still compares every byte.
    */
   private record Der(byte[] bytes, int hash) {
     static Der of(byte[] der) {
-      int h = der.length;
-      for (int i = Math.max(0, der.length - 32); i < der.length; i++) {
-        h = 31 * h + der[i];
-      }
-      return new Der(der, h);
+      return new Der(der, SharedBytes.tailHash(der, 0, der.length));
     }
 
     @Override

@@ -192,13 +192,13 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
     g.writeFieldName("windows");
     strings(g, d.windows());
     g.writeFieldName("chain");
-    g.writeRawValue(chains.get(d.chain(), c -> json(ReportJson.chain(c))));
+    g.writeRawValue(chains.get(d.chain(), AnalyzeJsonRenderer::chainJson));
     g.writeFieldName("findings");
-    g.writeRawValue(findings.get(d.findings(), f -> json(ReportJson.findings(f))));
+    g.writeRawValue(findings.get(d.findings(), AnalyzeJsonRenderer::findingsJson));
     g.writeFieldName("client_chain");
-    g.writeRawValue(chains.get(d.clientChain(), c -> json(ReportJson.chain(c))));
+    g.writeRawValue(chains.get(d.clientChain(), AnalyzeJsonRenderer::chainJson));
     g.writeFieldName("client_findings");
-    g.writeRawValue(findings.get(d.clientFindings(), f -> json(ReportJson.findings(f))));
+    g.writeRawValue(findings.get(d.clientFindings(), AnalyzeJsonRenderer::findingsJson));
     g.writeFieldName("warnings");
     strings(g, facts.notes());
     g.writeEndObject();
@@ -228,6 +228,14 @@ final class AnalyzeJsonRenderer implements AnalyzeRenderer {
   }
 
   /** A chain or a list of findings as compact JSON text, to be written raw into each flow that has it. */
+  private static SerializedString chainJson(List<CertificateDetails> chain) {
+    return json(ReportJson.chain(chain));
+  }
+
+  private static SerializedString findingsJson(List<Finding> findings) {
+    return json(ReportJson.findings(findings));
+  }
+
   private static SerializedString json(JsonNode node) {
     try {
       return new SerializedString(MAPPER.writeValueAsString(node));

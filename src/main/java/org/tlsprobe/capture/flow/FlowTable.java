@@ -67,11 +67,7 @@ public final class FlowTable {
     return ageHead.ageNext == ageHead ? Long.MAX_VALUE : ageHead.ageNext.firstFrame;
   }
 
-  public void segment(TcpSegment s, long frame, long time) {
-    segment(s, hash(s), frame, time);
-  }
-
-  /** As {@link #segment(TcpSegment, long, long)}, with the segment's {@link #hash(TcpSegment)} already known. */
+  /** One segment of a connection whose {@link #hash(TcpSegment)} is {@code hash}. */
   public void segment(TcpSegment s, int hash, long frame, long time) {
     if (time > now) {
       now = time;

@@ -313,7 +313,6 @@ public final class TranscriptClassifier {
     return out;
   }
 
-
   /** When the client offered nothing newer than TLS 1.1, a server turning it away may mean the version, not the suite. */
   private static String versionsNote(TranscriptReading r) {
     TlsVersion max = TlsVersion.UNKNOWN;
@@ -327,7 +326,6 @@ public final class TranscriptClassifier {
     }
     return "";
   }
-
 
   private static String clientCertReason(int code) {
     switch (code) {

@@ -329,15 +329,15 @@ final class TranscriptReading {
   Optional<Step> lastStepBefore(int before) {
     // finds the index first and makes one Step: this runs several times for every failed flow
     int last = -1;
-    boolean lastEncrypted = false;
+    boolean lastEncrypted = false; // whether the step at last reads "Encrypted"
     int sh = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
     for (int i = 0; i < Math.min(before, events.size()); i++) {
       TranscriptEvent e = events.get(i);
-      if (e instanceof Handshake) {
+      if (e instanceof Handshake h) {
         last = i;
-        lastEncrypted = false;
+        lastEncrypted = h.type() == HandshakeType.ENCRYPTED;
       } else if (tls13 && i > sh && e instanceof ApplicationData d && d.from() == Side.SERVER && (completedAt == NONE || i < completedAt)
-          && !lastEncrypted && (last < 0 || !isEncryptedStep(events.get(last)))) {
+          && !lastEncrypted) {
         last = i;
         lastEncrypted = true;
       }
@@ -349,10 +349,6 @@ final class TranscriptReading {
     return Optional.of(e instanceof Handshake h
         ? new Step(h.from(), h.type().label(), h.packet())
         : new Step(Side.SERVER, HandshakeType.ENCRYPTED.label(), e.packet()));
-  }
-
-  private static boolean isEncryptedStep(TranscriptEvent e) {
-    return e instanceof Handshake h && h.type().label().equals(HandshakeType.ENCRYPTED.label());
   }
 
   CloseFact closeFact(int index) {

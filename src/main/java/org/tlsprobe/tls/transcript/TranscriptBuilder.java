@@ -2,6 +2,7 @@ package org.tlsprobe.tls.transcript;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.tlsprobe.tls.HandshakeType;
@@ -228,7 +229,7 @@ public final class TranscriptBuilder {
       stream.bytes(data, offset, length, packet, time);
     }
 
-    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+    private static final HexFormat HEX = HexFormat.of();
 
     String nonTlsSample() {
       StringBuilder hex = new StringBuilder();

@@ -20,6 +20,18 @@ public final class SharedBytes implements ByteReader.Keeper {
   /** Bytes hashed, from the end: a DER certificate ends in its signature, which differs from any other's. */
   private static final int HASHED = 32;
 
+  /**
+   * A hash of a DER certificate from its length and last bytes (its signature, as good as random), so that
+   * looking one up by content does not read all of it; equality still compares every byte.
+   */
+  public static int tailHash(byte[] data, int offset, int length) {
+    int h = length;
+    for (int i = Math.max(offset, offset + length - HASHED); i < offset + length; i++) {
+      h = 31 * h + data[i];
+    }
+    return h;
+  }
+
   private final Map<Range, byte[]> kept = new HashMap<>();
   private long keptBytes;
 
@@ -50,7 +62,7 @@ public final class SharedBytes implements ByteReader.Keeper {
     final int hash;
 
     Range(byte[] data, int offset, int length) {
-      this(data, offset, length, hash(data, offset, length));
+      this(data, offset, length, tailHash(data, offset, length));
     }
 
     Range(byte[] data, int offset, int length, int hash) {
@@ -58,14 +70,6 @@ public final class SharedBytes implements ByteReader.Keeper {
       this.offset = offset;
       this.length = length;
       this.hash = hash;
-    }
-
-    private static int hash(byte[] data, int offset, int length) {
-      int h = length;
-      for (int i = Math.max(offset, offset + length - HASHED); i < offset + length; i++) {
-        h = 31 * h + data[i];
-      }
-      return h;
     }
 
     @Override
