@@ -72,8 +72,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     TlsProbeCommand root = (TlsProbeCommand) spec.root().userObject();
     try (OutputOptions.Output out = output.open(stdout, root.stdoutBytes(stdout));
-        AnalyzeRenderer renderer = output.format() == OutputFormat.JSON
-            ? AnalyzeRenderer.json(VersionProvider.version(), all, out.stream()) : AnalyzeRenderer.text(all, out.stream())) {
+        AnalyzeRenderer renderer = renderer(out)) {
       for (Path file : files) {
         ProgressBar bar = ProgressBar.forFile(file, err, PROGRESS_MIN_BYTES);
         try {
@@ -102,6 +101,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCode.UNREADABLE;
     }
     return failed[0] ? ExitCode.FAILED : ExitCode.OK;
+  }
+
+  private AnalyzeRenderer renderer(OutputOptions.Output out) {
+    return switch (output.format()) {
+      case JSON -> AnalyzeRenderer.json(VersionProvider.version(), all, out.stream());
+      case HTML -> AnalyzeRenderer.html(all, out.stream());
+      case TEXT -> AnalyzeRenderer.text(all, out.stream());
+    };
   }
 
   /** --out opens (and empties) its file before the captures are read: it must not be one of them. */

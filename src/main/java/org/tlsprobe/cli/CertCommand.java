@@ -77,10 +77,10 @@ final class CertCommand implements Callable<Integer> {
     CertReportRenderer.Settings settings = new CertReportRenderer.Settings(
         VersionProvider.version(), at, check.role().label(), purpose.name().toLowerCase(Locale.ROOT), check.names());
     try (OutputOptions.Output out = output.open(spec.commandLine().getOut())) {
-      if (output.format() == OutputFormat.JSON) {
-        CertReportRenderer.json(reports, settings, out.writer());
-      } else {
-        CertReportRenderer.text(reports, settings, out.writer());
+      switch (output.format()) {
+        case JSON -> CertReportRenderer.json(reports, settings, out.writer());
+        case HTML -> CertReportRenderer.html(reports, settings, out.writer());
+        case TEXT -> CertReportRenderer.text(reports, settings, out.writer());
       }
     }
     return reports.stream().anyMatch(CertificateFileReport::hasError) ? ExitCode.FAILED : ExitCode.OK;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.tlsprobe.diagnose.cert.CertificateDescriber;
 import org.tlsprobe.diagnose.cert.ChainContext;
 import org.tlsprobe.diagnose.cert.ChainDiagnostics;
@@ -38,8 +37,10 @@ import org.tlsprobe.probe.ProbeResult;
 import org.tlsprobe.probe.ProbeSettings;
 import org.tlsprobe.probe.Prober;
 import org.tlsprobe.probe.Target;
+import org.tlsprobe.render.FederationHtmlRenderer;
 import org.tlsprobe.render.FederationJsonRenderer;
 import org.tlsprobe.render.FederationTextRenderer;
+import org.tlsprobe.render.ReportStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,13 +136,17 @@ public final class FederationCommand implements Callable<Integer> {
 
     boolean failed = false;
     try (OutputOptions.Output output = outputOptions.open(spec.commandLine().getOut())) {
-      Consumer<FederationReport> sink = outputOptions.format() == OutputFormat.JSON
-          ? new FederationJsonRenderer(output.writer())::write : new FederationTextRenderer(output.writer())::write;
+      ReportStream<FederationReport> sink = switch (outputOptions.format()) {
+        case JSON -> new FederationJsonRenderer(output.writer());
+        case HTML -> new FederationHtmlRenderer(output.writer());
+        case TEXT -> new FederationTextRenderer(output.writer());
+      };
       for (String domain : names) {
         FederationReport report = check(domain, dns, trust, identity, ourChain, ourFindings, when, extras);
         failed |= report.failed();
-        sink.accept(report);
+        sink.write(report);
       }
+      sink.finish();
     }
     return failed ? ExitCode.FAILED : ExitCode.OK;
   }

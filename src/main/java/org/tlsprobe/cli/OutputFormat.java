@@ -9,7 +9,9 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code --format}: how a report is written. */
 public enum OutputFormat {
   TEXT,
-  JSON;
+  JSON,
+  /** One self-contained page (style inline, no script), for a person to open in a browser or attach to a ticket. */
+  HTML;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

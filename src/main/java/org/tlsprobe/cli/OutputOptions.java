@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --format text|json} and {@code --out FILE}. */
+/** {@code --format text|json|html} and {@code --out FILE}. */
 public final class OutputOptions {
   @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormat.Converter.class,
-      description = "text (default) or json.")
+      description = "text (default), json or html.")
   OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write the report to this file instead of standard output.")

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.tlsprobe.model.ProbeReport;
 import org.tlsprobe.diagnose.cert.TrustAnchors;
@@ -30,8 +29,10 @@ import org.tlsprobe.probe.ClientCredential;
 import org.tlsprobe.probe.ProbeSettings;
 import org.tlsprobe.probe.Prober;
 import org.tlsprobe.probe.Target;
+import org.tlsprobe.render.ProbeHtmlRenderer;
 import org.tlsprobe.render.ProbeJsonRenderer;
 import org.tlsprobe.render.ProbeTextRenderer;
+import org.tlsprobe.render.ReportStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,8 +136,11 @@ final class ProbeCommand implements Callable<Integer> {
         .withExchangeFor(t -> sip.apply(t).map(SipCheck::exchange));
     AtomicBoolean failed = new AtomicBoolean();
     try (OutputOptions.Output out = output.open(spec.commandLine().getOut()); Prober prober = new Prober(settings)) {
-      Consumer<ProbeReport> sink = output.format() == OutputFormat.JSON
-          ? new ProbeJsonRenderer(out.writer())::write : new ProbeTextRenderer(out.writer())::write;
+      ReportStream<ProbeReport> sink = switch (output.format()) {
+        case JSON -> new ProbeJsonRenderer(out.writer());
+        case HTML -> new ProbeHtmlRenderer(out.writer());
+        case TEXT -> new ProbeTextRenderer(out.writer());
+      };
       // Results come on the probe's reporter thread: the (bounded, cached) downloads block it, never an event loop.
       prober.probe(targets, enumerate, result -> {
         ReportExtras extras = new ReportExtras(network, ourChain, check.role(), anchors.join(), check.warnDays());
@@ -145,8 +149,9 @@ final class ProbeCommand implements Callable<Integer> {
         if (report.failed()) {
           failed.set(true);
         }
-        sink.accept(report);
+        sink.write(report);
       });
+      sink.finish();
     }
     trust.warnings().forEach(w -> spec.commandLine().getErr().println("tlsprobe: warning: " + w));
     return failed.get() ? ExitCode.FAILED : ExitCode.OK;

@@ -41,4 +41,12 @@ public interface AnalyzeRenderer extends AutoCloseable {
   static AnalyzeRenderer text(boolean all, OutputStream out) {
     return new AnalyzeTextRenderer(all, out);
   }
+
+  /**
+   * The HTML report, one self-contained page written to {@code out} as UTF-8: the text report's content, the
+   * summary first; flows wait in a spool until it is known.
+   */
+  static AnalyzeRenderer html(boolean all, OutputStream out) {
+    return new AnalyzeHtmlRenderer(all, out);
+  }
 }

@@ -2,6 +2,7 @@ package org.tlsprobe.render;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.model.Outcome;
 
@@ -37,6 +38,22 @@ final class AnalyzeSummary {
 
   Map<Outcome, Long> byOutcome() {
     return byOutcome;
+  }
+
+  /**
+   * {@code 2 files, 175 TLS flows, 66 failed, 109 OK (OK 109, CERT_EXPIRED 16, ...); 117 with certificate
+   * errors}: the first line of a report.
+   */
+  String line(int files) {
+    long ok = byOutcome.getOrDefault(Outcome.OK, 0L);
+    String counts = byOutcome.entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", "));
+    return String.format("%d file%s, %d TLS flow%s, %d failed, %d OK%s%s", files, files == 1 ? "" : "s", flows, flows == 1 ? "" : "s",
+        failed, ok, counts.isEmpty() ? "" : " (" + counts + ")", withErrors > 0 ? "; " + withErrors + " with certificate errors" : "");
+  }
+
+  /** The last line of a report that left {@code unlisted} flows out. */
+  static String unlistedLine(long unlisted) {
+    return String.format("%d OK flow%s without certificate errors not listed (--all lists them).", unlisted, unlisted == 1 ? "" : "s");
   }
 
   /** Whether a flow is listed without {@code --all}: it failed, or its certificates have an error. */

@@ -7,18 +7,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.tlsprobe.model.AnalyzedFile;
 import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
-import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.model.HandshakeObservation;
-import org.tlsprobe.model.Outcome;
 import org.tlsprobe.tls.Side;
 import org.tlsprobe.tls.TlsVersion;
 
@@ -29,28 +24,7 @@ import org.tlsprobe.tls.TlsVersion;
  * errors are listed too, without their ladder.
  */
 final class AnalyzeTextRenderer implements AnalyzeRenderer {
-  private static final int MAX_RUNGS = 24;
-  private static final int PRINTED_CAPACITY = 4096;
 
-  private record PrintedBlock(String heading, List<Finding> findings) {
-    // written out: a record's generated equals and hashCode go through method handles, slow in C1 code
-    @Override
-    public int hashCode() {
-      return 31 * heading.hashCode() + findings.hashCode();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return this == o || o instanceof PrintedBlock b && heading.equals(b.heading) && findings.equals(b.findings);
-    }
-  }
-
-  /**
-   * Findings rendered: their lines, their counts for a reference back to them, and the list they were
-   * rendered for, which stands for every equal list after it (so that report order compares lists by
-   * identity, not finding by finding: flows with other chains or names often have equal findings).
-   */
-  private record Lines(byte[] utf8, String counts, List<Finding> findings) {}
 
   /**
    * Each rendering thread's text buffer, reused flow after flow: a new one per flow (and its regrowth past
@@ -64,9 +38,8 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private final Spool spool = new Spool();
   private final AnalyzeSummary summary = new AnalyzeSummary();
   /** The findings of a chain, rendered once: flow after flow shows the same ones. */
-  private final BoundedCache<List<Finding>, Lines> findingLines = new BoundedCache<>(4096);
-  /** Findings blocks printed in full so far, with the line that refers back to them (report order). */
-  private final Map<PrintedBlock, byte[]> printedFor = new HashMap<>();
+  private final BoundedCache<List<Finding>, RenderedFindings> findingLines = new BoundedCache<>(4096);
+  private final PrintedBlocks printed = new PrintedBlocks();
   private long unlisted;
 
   AnalyzeTextRenderer(boolean all, OutputStream stream) {
@@ -84,12 +57,12 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     block(blocks, "findings (server certificate and handshake)", d.findings());
     block(blocks, "findings (client certificate)", d.clientFindings());
     HandshakeObservation o = flow.observation();
-    return RenderedFlow.of(flow, flowText(flow, all || flow.failed()), name(o), blocks);
+    return RenderedFlow.of(flow, flowText(flow, all || flow.failed()), RenderedFlow.name(o), blocks);
   }
 
   private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
     if (!findings.isEmpty()) {
-      Lines rendered = findingLines.get(findings, AnalyzeTextRenderer::lines);
+      RenderedFindings rendered = findingLines.get(findings, AnalyzeTextRenderer::lines);
       blocks.add(new RenderedFlow.FindingsBlock(heading, rendered.findings(), rendered.utf8(), rendered.counts()));
     }
   }
@@ -107,31 +80,15 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     }
     spool.write(flow.utf8());
     for (RenderedFlow.FindingsBlock b : flow.blocks()) {
-      PrintedBlock key = new PrintedBlock(b.heading(), b.findings());
-      byte[] reference = printedFor.get(key);
+      byte[] reference = printed.referenceOr(b.heading(), b.findings(),
+          () -> ("     " + b.heading() + ": the same " + b.counts() + " as for " + flow.name() + " above\n").getBytes(StandardCharsets.UTF_8));
       if (reference == null) {
-        if (printedFor.size() >= PRINTED_CAPACITY) {
-          printedFor.clear();
-        }
-        // what every later flow with this block prints instead, encoded once
-        printedFor.put(key, ("     " + b.heading() + ": the same " + b.counts() + " as for " + flow.name() + " above\n")
-            .getBytes(StandardCharsets.UTF_8));
         spool.write(("     " + b.heading() + ":\n").getBytes(StandardCharsets.UTF_8));
         spool.write(b.utf8());
       } else {
         spool.write(reference);
       }
     }
-  }
-
-  /**
-   * How a later flow refers to this one: its addresses, and its file and first packet, since several files
-   * (or a reused port) can repeat the addresses.
-   */
-  private static String name(HandshakeObservation o) {
-    long first = o.transcript().events().isEmpty() ? 0 : o.transcript().events().get(0).packet();
-    String file = o.origin().substring(Math.max(o.origin().lastIndexOf('/'), o.origin().lastIndexOf('\\')) + 1);
-    return o.client() + " -> " + o.server() + " (" + file + (first > 0 ? ", from packet #" + first : "") + ")";
   }
 
   /**
@@ -150,7 +107,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     o.transcript().clientHello().flatMap(ch -> ch.serverName()).ifPresent(n -> s.append("  SNI ").append(n));
     s.append('\n');
     if (withLadder) {
-      for (Ladder.Step step : Ladder.ladder(o.transcript(), flow.failed() ? lastPacket(d.facts()) : 0, MAX_RUNGS)) {
+      for (Ladder.Step step : Ladder.shown(flow)) {
         rung(s, step);
       }
     }
@@ -231,31 +188,20 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     }
   }
 
-  /** Failed flows: the ladder stops at the first reset (or shows all when there is none). */
-  private static long lastPacket(HandshakeFacts facts) {
-    return facts.reset().map(HandshakeFacts.CloseFact::packet).orElse(0L);
-  }
-
-  private static Lines lines(List<Finding> findings) {
+  private static RenderedFindings lines(List<Finding> findings) {
     StringBuilder s = new StringBuilder();
     for (Finding f : findings) {
       for (String line : ReportText.finding(f, "       ")) {
         s.append(line).append('\n');
       }
     }
-    return new Lines(s.toString().getBytes(StandardCharsets.UTF_8), ReportText.counts(findings), findings);
+    return new RenderedFindings(s.toString().getBytes(StandardCharsets.UTF_8), ReportText.counts(findings), findings);
   }
 
   @Override
   public void finish(List<AnalyzedFile> files) throws IOException {
     Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-    long ok = summary.byOutcome().getOrDefault(Outcome.OK, 0L);
-    String counts = summary.byOutcome().entrySet().stream()
-        .map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", "));
-    out.write(String.format("tlsprobe analyze: %d file%s, %d TLS flow%s, %d failed, %d OK%s%s\n",
-        files.size(), files.size() == 1 ? "" : "s", summary.flows(), summary.flows() == 1 ? "" : "s",
-        summary.failed(), ok, counts.isEmpty() ? "" : " (" + counts + ")",
-        summary.withErrors() > 0 ? "; " + summary.withErrors() + " with certificate errors" : ""));
+    out.write("tlsprobe analyze: " + summary.line(files.size()) + "\n");
     for (AnalyzedFile f : files) {
       for (String w : f.warnings()) {
         out.write("warning: " + w + "\n");
@@ -264,7 +210,7 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     out.flush();
     spool.copyTo(stream);
     if (unlisted > 0) {
-      out.write(String.format("\n%d OK flow%s without certificate errors not listed (--all lists them).\n", unlisted, unlisted == 1 ? "" : "s"));
+      out.write("\n" + AnalyzeSummary.unlistedLine(unlisted) + "\n");
     }
     out.flush();
   }

@@ -44,6 +44,28 @@ public final class CertReportRenderer {
     out.flush();
   }
 
+  /** The same report as one HTML page: the verdict first, then per file its notes, its chain and its findings. */
+  public static void html(List<CertificateFileReport> files, Settings s, PrintWriter out) {
+    List<Finding> all = files.stream().flatMap(f -> f.findings().stream()).toList();
+    StringBuilder h = new StringBuilder(Html.pageStart("tlsprobe cert")).append("<p>");
+    Html.outcome(h, ReportText.verdict(all), all.stream().anyMatch(f -> f.severity() == Severity.ERROR));
+    Html.text(h.append(" "), "(" + (files.size() == 1 ? "1 file" : files.size() + " files") + ", role " + s.role()
+        + (s.names().isEmpty() ? "" : ", names " + String.join(" ", s.names())) + ", at " + s.at() + ")").append("</p>\n");
+    for (CertificateFileReport f : files) {
+      int n = f.chain().size();
+      Html.text(h.append("<section>\n<h2>"), f.path() + " (" + f.format() + ", " + n + (n == 1 ? " certificate" : " certificates") + ") ");
+      Html.outcome(h, ReportText.verdict(f.findings()), f.hasError()).append("</h2>\n");
+      for (String note : f.notes()) {
+        Html.text(h.append("<p class=\"note\">note: "), note).append("</p>\n");
+      }
+      Html.chain(h, f.chain(), s.at());
+      Html.findings(h, "h3", "findings", f.findings());
+      h.append("</section>\n");
+    }
+    out.print(h.append(Html.pageEnd()));
+    out.flush();
+  }
+
   public static void json(List<CertificateFileReport> files, Settings s, PrintWriter out) {
     ObjectNode doc = ReportJson.object();
     doc.put("tool", "tlsprobe");

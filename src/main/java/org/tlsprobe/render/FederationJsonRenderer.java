@@ -13,7 +13,7 @@ import org.tlsprobe.model.SrvTarget;
  * The federation pre-check as JSON Lines: one object per partner domain, flushed as each finishes. Each
  * target is the probe's own object (SPEC.md "probe"), so scripts read both commands alike.
  */
-public final class FederationJsonRenderer {
+public final class FederationJsonRenderer implements ReportStream<FederationReport> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final PrintWriter out;
@@ -22,6 +22,7 @@ public final class FederationJsonRenderer {
     this.out = out;
   }
 
+  @Override
   public void write(FederationReport r) {
     try {
       out.println(MAPPER.writeValueAsString(toJson(r)));

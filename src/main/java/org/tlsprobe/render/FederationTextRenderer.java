@@ -12,7 +12,7 @@ import org.tlsprobe.model.SrvTarget;
  * The federation pre-check for a person: per domain the SRV answers, each target as the probe shows it (with
  * its SIP answer), the domain and our-certificate findings, and the verdict line last, where the eye lands.
  */
-public final class FederationTextRenderer {
+public final class FederationTextRenderer implements ReportStream<FederationReport> {
   private final PrintWriter out;
   private final ProbeTextRenderer probe;
 
@@ -21,6 +21,7 @@ public final class FederationTextRenderer {
     this.probe = new ProbeTextRenderer(out);
   }
 
+  @Override
   public void write(FederationReport r) {
     out.println("== " + r.domain());
     srv(r.srv());

@@ -3,6 +3,8 @@ package org.tlsprobe.render;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.tlsprobe.model.FlowReport;
+import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.tls.AlertDescription;
 import org.tlsprobe.tls.HandshakeType;
 import org.tlsprobe.tls.Side;
@@ -17,6 +19,9 @@ import org.tlsprobe.tls.transcript.TranscriptEvent;
 final class Ladder {
   /** One rung: who sent what in which packet. */
   record Step(long packet, Instant time, Side from, String message) {}
+
+  /** Rungs a report shows of one flow at most (the rest counted in one rung). */
+  static final int MAX_SHOWN = 24;
 
   private Ladder() {}
 
@@ -47,6 +52,12 @@ final class Ladder {
       }
     }
     return steps;
+  }
+
+  /** The ladder a report shows of a flow: a failed flow's stops at the first reset (or shows all when there is none). */
+  static List<Step> shown(FlowReport flow) {
+    long last = flow.failed() ? flow.diagnosis().facts().reset().map(HandshakeFacts.CloseFact::packet).orElse(0L) : 0;
+    return ladder(flow.observation().transcript(), last, MAX_SHOWN);
   }
 
   /**

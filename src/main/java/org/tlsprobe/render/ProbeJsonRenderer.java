@@ -17,7 +17,7 @@ import org.tlsprobe.model.ProbeReport;
  * The probe's JSON (SPEC.md "probe"): one object per probed address, one line each (JSON Lines), written
  * and flushed as each finishes so an interrupted run keeps what it finished. Field names are the contract.
  */
-public final class ProbeJsonRenderer {
+public final class ProbeJsonRenderer implements ReportStream<ProbeReport> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final PrintWriter out;
@@ -26,6 +26,7 @@ public final class ProbeJsonRenderer {
     this.out = out;
   }
 
+  @Override
   public void write(ProbeReport r) {
     try {
       out.println(MAPPER.writeValueAsString(toJson(r)));

@@ -13,13 +13,14 @@ import org.tlsprobe.model.ProbeReport;
  * The probe's report for a person in a hurry: per target the verdict first, then what the server chose and
  * presented, the CA names it accepts for client certificates, and the findings with what to do.
  */
-public final class ProbeTextRenderer {
+public final class ProbeTextRenderer implements ReportStream<ProbeReport> {
   private final PrintWriter out;
 
   public ProbeTextRenderer(PrintWriter out) {
     this.out = out;
   }
 
+  @Override
   public void write(ProbeReport r) {
     Diagnosis d = r.diagnosis();
     String where = r.address() == null || r.target().equals(r.address()) ? r.target() : r.target() + " (" + r.address() + ")";
@@ -34,13 +35,11 @@ public final class ProbeTextRenderer {
       out.println("  Windows: " + String.join("; ", d.windows()));
     }
     if (r.tlsVersion() != null) {
-      out.println("  negotiated: " + r.tlsVersion() + (r.cipherSuite() != null ? ", " + r.cipherSuite() : "")
-          + (r.sni() != null ? " (SNI " + r.sni() + ")" : " (no SNI)"));
+      out.println("  negotiated: " + ProbeFacts.negotiated(r));
     }
     HandshakeFacts f = d.facts();
-    f.alert().ifPresent(a -> out.println("  alert: " + a.from().label() + " sent " + (a.levelLabel() == null ? "" : a.levelLabel() + " ")
-        + a.description() + (a.encrypted() ? "" : " (" + a.code() + ")")));
-    f.reset().ifPresent(c -> out.println("  reset: by the " + c.from().label() + (c.after() != null ? " after " + c.after() : "")));
+    f.alert().ifPresent(a -> out.println("  alert: " + ProbeFacts.alert(a)));
+    f.reset().ifPresent(c -> out.println("  reset: " + ProbeFacts.reset(c)));
     chain(d.chain(), "chain presented");
     if (r.clientCaNames() != null) {
       if (r.clientCaNames().isEmpty()) {
@@ -64,21 +63,14 @@ public final class ProbeTextRenderer {
       }
     }
     if (r.sip() != null) {
-      out.println("  SIP OPTIONS: " + r.sip().status() + " " + r.sip().reason()
-          + (r.sip().server().isEmpty() ? "" : " (" + r.sip().server() + ")") + (r.sip().timeMs() >= 0 ? ", " + r.sip().timeMs() + " ms" : ""));
+      out.println("  SIP OPTIONS: " + ProbeFacts.sip(r.sip()));
       if (!r.sip().msDiagnostics().isEmpty()) {
         out.println("    ms-diagnostics: " + r.sip().msDiagnostics());
       }
     }
-    Long dns = r.timing().dns();
-    out.println("  time: " + (dns != null ? "dns " + dns + " ms, " : "") + "connect " + ms(r.timing().connect())
-        + ", handshake " + ms(r.timing().handshake()));
+    out.println("  time: " + ProbeFacts.timing(r.timing()));
     out.println();
     out.flush();
-  }
-
-  private static String ms(Long v) {
-    return v == null ? "-" : v + " ms";
   }
 
   private void chain(List<CertificateDetails> chain, String title) {

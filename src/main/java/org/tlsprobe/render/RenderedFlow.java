@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
+import org.tlsprobe.model.HandshakeObservation;
 import org.tlsprobe.model.Outcome;
 
 /**
@@ -28,6 +29,16 @@ public record RenderedFlow(Outcome outcome, boolean failed, boolean withErrors, 
   static RenderedFlow of(FlowReport flow, String text, String name, List<FindingsBlock> blocks) {
     return new RenderedFlow(flow.diagnosis().outcome(), flow.failed(), flow.diagnosis().hasError(),
         text == null ? null : text.getBytes(StandardCharsets.UTF_8), name, blocks);
+  }
+
+  /**
+   * How a later flow refers to this one: its addresses, and its file and first packet, since several files
+   * (or a reused port) can repeat the addresses.
+   */
+  static String name(HandshakeObservation o) {
+    long first = o.transcript().events().isEmpty() ? 0 : o.transcript().events().get(0).packet();
+    String file = o.origin().substring(Math.max(o.origin().lastIndexOf('/'), o.origin().lastIndexOf('\\')) + 1);
+    return o.client() + " -> " + o.server() + " (" + file + (first > 0 ? ", from packet #" + first : "") + ")";
   }
 
   /** Whether this flow makes the run's exit code 1: it failed, or a certificate has an error. */

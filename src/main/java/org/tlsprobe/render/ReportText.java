@@ -71,7 +71,8 @@ public final class ReportText {
     return String.format("%-9s", name);
   }
 
-  private static String validityNote(CertificateDetails c, Instant at) {
+  /** {@code  (EXPIRED 3 days ago)}, {@code  (NOT YET VALID)} or {@code  (90 days left)} at {@code at}; empty without one. */
+  static String validityNote(CertificateDetails c, Instant at) {
     if (at == null) {
       return "";
     }

@@ -189,7 +189,7 @@ class CertCommandTest {
   @CsvSource(delimiter = '|', value = {
     "--role|edge|'edge' is not a role; valid: server, mtls, edge-external, federation, pic",
     "--at|yesterday|'yesterday' is not an ISO-8601 instant or date; e.g. 2026-03-01T12:00:00Z or 2026-03-01",
-    "--format|xml|'xml' is not a format; valid: text, json",
+    "--format|xml|'xml' is not a format; valid: text, json, html",
     "--warn-days|-1|'-1' is negative; give 0 or more days",
     "--purpose|both|'both' is not a purpose; valid: server, client"})
   void badOptionValue_exit2NamingValueAndValidOnes(String option, String value, String expected) {

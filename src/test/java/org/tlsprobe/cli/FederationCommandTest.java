@@ -119,6 +119,25 @@ class FederationCommandTest {
   }
 
   @Test
+  void html_isOnePage_withASectionPerDomain_andTheirTargetsAsTheProbeShowsThem() {
+    CliRun run = federation("--format", "html", "good.test", "none.test");
+    assertEquals(1, run.exit(), run.err()); // none.test is not ready
+    org.w3c.dom.Element body = (org.w3c.dom.Element) HtmlFormatTest.parse(run.out()).getElementsByTagName("body").item(0);
+    List<org.w3c.dom.Element> domains = HtmlFormatTest.elements(body, "section").stream()
+        .filter(s -> s.getParentNode() == body).toList();
+    assertEquals(2, domains.size(), run.out());
+    org.w3c.dom.Element good = domains.get(0);
+    assertEquals("good.test READY", HtmlFormatTest.elements(good, "h2").get(0).getTextContent());
+    List<org.w3c.dom.Element> targets = HtmlFormatTest.elements(good, "section");
+    assertEquals(1, targets.size());
+    assertEquals("OK", HtmlFormatTest.withClass(targets.get(0), "span", "outcome").get(0).getTextContent());
+    assertTrue(targets.get(0).getTextContent().contains("SIP OPTIONS200 OK"), targets.get(0).getTextContent());
+    org.w3c.dom.Element none = domains.get(1);
+    assertEquals("none.test NOT READY", HtmlFormatTest.elements(none, "h2").get(0).getTextContent());
+    assertTrue(none.getTextContent().contains("none (nxdomain)") && none.getTextContent().contains("SRV_MISSING"), none.getTextContent());
+  }
+
+  @Test
   void noSrvRecord_isSrvMissing_notACrash_exit1() {
     CliRun run = federation("--format", "json", "none.test");
     JsonNode r = run.json();
