@@ -3,11 +3,9 @@ package org.tlsprobe.render;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tlsprobe.model.AnalyzedFile;
-import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
@@ -23,47 +21,41 @@ import org.tlsprobe.tls.TlsVersion;
  * ladder, and its findings. A findings block shown before is a link back to the flow it was shown for. Flows
  * wait in a spool until the summary is known, as in the text report, so memory stays bounded.
  */
-final class AnalyzeHtmlRenderer implements AnalyzeRenderer {
-  private static final String SERVER_FINDINGS = "findings (server certificate and handshake)";
-  private static final String CLIENT_FINDINGS = "findings (client certificate)";
-
-  private final boolean all;
-  private final OutputStream stream;
-  private final Spool spool = new Spool();
-  private final AnalyzeSummary summary = new AnalyzeSummary();
-  /** The findings of a chain, rendered once: flow after flow shows the same ones. */
-  private final BoundedCache<List<Finding>, RenderedFindings> findingTables = new BoundedCache<>(4096);
-  private final PrintedBlocks printed = new PrintedBlocks();
-  private long listed;
-  private long unlisted;
-
+final class AnalyzeHtmlRenderer extends ListingAnalyzeRenderer {
   AnalyzeHtmlRenderer(boolean all, OutputStream stream) {
-    this.all = all;
-    this.stream = stream;
+    super(all, stream);
   }
 
   @Override
-  public RenderedFlow render(FlowReport flow) {
-    if (!AnalyzeSummary.listed(flow, all)) {
-      return RenderedFlow.of(flow, null, null, List.of());
-    }
-    Diagnosis d = flow.diagnosis();
-    List<RenderedFlow.FindingsBlock> blocks = new ArrayList<>(2);
-    block(blocks, SERVER_FINDINGS, d.findings());
-    block(blocks, CLIENT_FINDINGS, d.clientFindings());
-    return RenderedFlow.of(flow, flowHtml(flow, all || flow.failed()), RenderedFlow.name(flow.observation()), blocks);
+  RenderedFindings renderFindings(List<Finding> findings) {
+    return new RenderedFindings(utf8(Html.findings(new StringBuilder(), findings).toString()), ReportText.counts(findings), findings);
   }
 
-  private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
-    if (!findings.isEmpty()) {
-      RenderedFindings table = findingTables.get(findings, f -> new RenderedFindings(
-          Html.findings(new StringBuilder(), f).toString().getBytes(StandardCharsets.UTF_8), ReportText.counts(f), f));
-      blocks.add(new RenderedFlow.FindingsBlock(heading, table.findings(), table.utf8(), table.counts()));
-    }
+  @Override
+  byte[] flowStart(long index) {
+    return utf8("<section id=\"flow-" + index + "\">\n");
+  }
+
+  @Override
+  byte[] flowEnd() {
+    return utf8("</section>\n");
+  }
+
+  @Override
+  byte[] blockHeading(String heading) {
+    return utf8("<h3>" + heading + "</h3>\n");
+  }
+
+  /** A link to the flow the block was shown for. */
+  @Override
+  byte[] reference(RenderedFlow.FindingsBlock b, String name, long index) {
+    return utf8("<p class=\"same\">" + b.heading() + ": the same " + b.counts() + " as for <a href=\"#flow-" + index + "\">"
+        + Html.escape(name) + "</a></p>\n");
   }
 
   /** The flow's heading, verdict, Windows names, notes and ladder: everything but its findings. */
-  private static String flowHtml(FlowReport flow, boolean withLadder) {
+  @Override
+  String flowText(FlowReport flow, boolean withLadder) {
     HandshakeObservation o = flow.observation();
     Diagnosis d = flow.diagnosis();
     StringBuilder s = new StringBuilder(2048);
@@ -95,30 +87,6 @@ final class AnalyzeHtmlRenderer implements AnalyzeRenderer {
       s.append("</table>\n");
     }
     return s.toString();
-  }
-
-  /** Writes the flow's section, with a findings block shown before as a link to the flow it was shown for. */
-  @Override
-  public void add(RenderedFlow flow) throws IOException {
-    summary.add(flow);
-    if (flow.utf8() == null) {
-      unlisted++;
-      return;
-    }
-    String id = "flow-" + ++listed;
-    spool.write(utf8("<section id=\"" + id + "\">\n"));
-    spool.write(flow.utf8());
-    for (RenderedFlow.FindingsBlock b : flow.blocks()) {
-      byte[] reference = printed.referenceOr(b.heading(), b.findings(), () -> utf8("<p class=\"same\">" + b.heading() + ": the same "
-          + b.counts() + " as for <a href=\"#" + id + "\">" + Html.escape(flow.name()) + "</a></p>\n"));
-      if (reference == null) {
-        spool.write(utf8("<h3>" + b.heading() + "</h3>\n"));
-        spool.write(b.utf8());
-      } else {
-        spool.write(reference);
-      }
-    }
-    spool.write(utf8("</section>\n"));
   }
 
   @Override
@@ -153,10 +121,5 @@ final class AnalyzeHtmlRenderer implements AnalyzeRenderer {
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public void close() {
-    spool.close();
   }
 }

@@ -6,10 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.tlsprobe.model.AnalyzedFile;
-import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
@@ -23,9 +21,7 @@ import org.tlsprobe.tls.TlsVersion;
  * explanation, the Windows names and the findings. Flows that did not fail but whose certificates have
  * errors are listed too, without their ladder.
  */
-final class AnalyzeTextRenderer implements AnalyzeRenderer {
-
-
+final class AnalyzeTextRenderer extends ListingAnalyzeRenderer {
   /**
    * Each rendering thread's text buffer, reused flow after flow: a new one per flow (and its regrowth past
    * 1 KB) was a tenth of a capture's allocations. Only the finished text is copied out.
@@ -33,62 +29,19 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
   private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(4096));
   private static final int MAX_KEPT_TEXT = 64 * 1024;
 
-  private final boolean all;
-  private final OutputStream stream;
-  private final Spool spool = new Spool();
-  private final AnalyzeSummary summary = new AnalyzeSummary();
-  /** The findings of a chain, rendered once: flow after flow shows the same ones. */
-  private final BoundedCache<List<Finding>, RenderedFindings> findingLines = new BoundedCache<>(4096);
-  private final PrintedBlocks printed = new PrintedBlocks();
-  private long unlisted;
-
   AnalyzeTextRenderer(boolean all, OutputStream stream) {
-    this.all = all;
-    this.stream = stream;
+    super(all, stream);
   }
 
   @Override
-  public RenderedFlow render(FlowReport flow) {
-    if (!AnalyzeSummary.listed(flow, all)) {
-      return RenderedFlow.of(flow, null, null, List.of());
-    }
-    Diagnosis d = flow.diagnosis();
-    List<RenderedFlow.FindingsBlock> blocks = new ArrayList<>(2);
-    block(blocks, "findings (server certificate and handshake)", d.findings());
-    block(blocks, "findings (client certificate)", d.clientFindings());
-    HandshakeObservation o = flow.observation();
-    return RenderedFlow.of(flow, flowText(flow, all || flow.failed()), RenderedFlow.name(o), blocks);
+  byte[] blockHeading(String heading) {
+    return ("     " + heading + ":\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
-    if (!findings.isEmpty()) {
-      RenderedFindings rendered = findingLines.get(findings, AnalyzeTextRenderer::lines);
-      blocks.add(new RenderedFlow.FindingsBlock(heading, rendered.findings(), rendered.utf8(), rendered.counts()));
-    }
-  }
-
-  /**
-   * Writes the flow, and its findings blocks in full the first time; a block printed before (the same
-   * chain, judged the same, in flow after flow) becomes one line naming the flow it was printed for.
-   */
+  /** One line naming the flow the block was printed for. */
   @Override
-  public void add(RenderedFlow flow) throws IOException {
-    summary.add(flow);
-    if (flow.utf8() == null) {
-      unlisted++;
-      return;
-    }
-    spool.write(flow.utf8());
-    for (RenderedFlow.FindingsBlock b : flow.blocks()) {
-      byte[] reference = printed.referenceOr(b.heading(), b.findings(),
-          () -> ("     " + b.heading() + ": the same " + b.counts() + " as for " + flow.name() + " above\n").getBytes(StandardCharsets.UTF_8));
-      if (reference == null) {
-        spool.write(("     " + b.heading() + ":\n").getBytes(StandardCharsets.UTF_8));
-        spool.write(b.utf8());
-      } else {
-        spool.write(reference);
-      }
-    }
+  byte[] reference(RenderedFlow.FindingsBlock b, String name, long index) {
+    return ("     " + b.heading() + ": the same " + b.counts() + " as for " + name + " above\n").getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -96,7 +49,8 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
    * did not fail is listed (without --all) only for its certificate errors: its ladder, a handshake that
    * worked, would bury them, so it is left out.
    */
-  private static String flowText(FlowReport flow, boolean withLadder) {
+  @Override
+  String flowText(FlowReport flow, boolean withLadder) {
     HandshakeObservation o = flow.observation();
     Diagnosis d = flow.diagnosis();
     StringBuilder s = textBuffer();
@@ -188,7 +142,8 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
     }
   }
 
-  private static RenderedFindings lines(List<Finding> findings) {
+  @Override
+  RenderedFindings renderFindings(List<Finding> findings) {
     StringBuilder s = new StringBuilder();
     for (Finding f : findings) {
       for (String line : ReportText.finding(f, "       ")) {
@@ -213,10 +168,5 @@ final class AnalyzeTextRenderer implements AnalyzeRenderer {
       out.write("\n" + AnalyzeSummary.unlistedLine(unlisted) + "\n");
     }
     out.flush();
-  }
-
-  @Override
-  public void close() {
-    spool.close();
   }
 }

@@ -11,17 +11,13 @@ import org.tlsprobe.model.SrvTarget;
  * the verdict first, then the SRV answers, each target as the probe's page shows it, our certificate and the
  * domain's findings.
  */
-public final class FederationHtmlRenderer implements ReportStream<FederationReport> {
-  private final PrintWriter out;
-  private boolean started;
-
+public final class FederationHtmlRenderer extends HtmlSections<FederationReport> {
   public FederationHtmlRenderer(PrintWriter out) {
-    this.out = out;
+    super(out, "tlsprobe federation");
   }
 
   @Override
-  public void write(FederationReport r) {
-    start();
+  String section(FederationReport r) {
     StringBuilder s = new StringBuilder(8192).append("<section>\n<h2>");
     Html.text(s, r.domain()).append(" ");
     Html.outcome(s, r.verdict().ready() ? "READY" : "NOT READY", !r.verdict().ready()).append("</h2>\n");
@@ -37,22 +33,7 @@ public final class FederationHtmlRenderer implements ReportStream<FederationRepo
       Html.findings(s, "h3", "our certificate findings", r.ourFindings());
     }
     Html.findings(s, "h3", "domain findings", r.findings());
-    out.print(s.append("</section>\n"));
-    out.flush();
-  }
-
-  @Override
-  public void finish() {
-    start();
-    out.print(Html.pageEnd());
-    out.flush();
-  }
-
-  private void start() {
-    if (!started) {
-      started = true;
-      out.print(Html.pageStart("tlsprobe federation"));
-    }
+    return s.append("</section>\n").toString();
   }
 
   private static void srv(StringBuilder s, SrvLookup l) {

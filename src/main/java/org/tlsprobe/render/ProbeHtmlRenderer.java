@@ -12,33 +12,14 @@ import org.tlsprobe.model.ProbeReport;
  * with what the text report shows (verdict, explanation and Windows names first, then what the server chose
  * and presented, the CA names it accepts for client certificates, the findings with what to do).
  */
-public final class ProbeHtmlRenderer implements ReportStream<ProbeReport> {
-  private final PrintWriter out;
-  private boolean started;
-
+public final class ProbeHtmlRenderer extends HtmlSections<ProbeReport> {
   public ProbeHtmlRenderer(PrintWriter out) {
-    this.out = out;
+    super(out, "tlsprobe probe");
   }
 
   @Override
-  public void write(ProbeReport r) {
-    start();
-    out.print(section(r, 2));
-    out.flush();
-  }
-
-  @Override
-  public void finish() {
-    start();
-    out.print(Html.pageEnd());
-    out.flush();
-  }
-
-  private void start() {
-    if (!started) {
-      started = true;
-      out.print(Html.pageStart("tlsprobe probe"));
-    }
+  String section(ProbeReport r) {
+    return section(r, 2);
   }
 
   /** One address's section; its heading is an {@code h<level>}, the parts under it one level down. */
