@@ -81,7 +81,11 @@ final class AnalyzeCommand implements Callable<Integer> {
               obs -> renderer.render(new FlowReport(obs, judge.diagnose(obs, ctx))),
               flow -> {
                 failed[0] |= flow.bad();
-                ReportNotWritten.writing(() -> renderer.add(flow));
+                try { // not ReportNotWritten.writing: a capturing lambda per flow costs a JNI call in C1 code
+                  renderer.add(flow);
+                } catch (IOException e) {
+                  throw new ReportNotWritten(e);
+                }
               });
           analyzed.add(new AnalyzedFile(s.path(), s.packets(), s.bytes(), s.linktypes(), s.warnings()));
         } catch (NoSuchFileException e) {

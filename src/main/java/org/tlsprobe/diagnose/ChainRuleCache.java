@@ -85,13 +85,18 @@ final class ChainRuleCache {
 
   /** The findings of every rule, in {@link Diagnostician#ORDER}, on {@code chain}, whose certificates have these SHA-256 fingerprints. */
   List<Finding> findings(ChainContext chain, List<String> sha256) {
-    Entry e = entries.get(new Key(sha256, chain.purpose(), chain.expectedNames()),
-        k -> new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS)));
+    // find, then put: a compute lambda here would capture the chain (see BoundedCache.find)
+    Key key = new Key(sha256, chain.purpose(), chain.expectedNames());
+    Entry e = entries.find(key);
+    if (e == null) {
+      e = entries.put(key, new Entry(boundaries(chain), otherRules.run(chain), new BoundedCache<>(SITUATIONS)));
+    }
     Instant at = chain.at();
     // the UTC day, as LocalDate.ofInstant(at, UTC).toEpochDay() counts it, without its per-call objects
     long day = Math.floorDiv(at.getEpochSecond(), 86_400L);
     Situation s = new Situation(day, count(e.boundaries(), at, false), count(e.boundaries(), at, true));
-    return e.merged().get(s, x -> merged(e.other(), chain));
+    List<Finding> found = e.merged().find(s);
+    return found != null ? found : e.merged().put(s, merged(e.other(), chain));
   }
 
   /** The instant-independent findings with the validity rules' at this chain's instant, sorted. */

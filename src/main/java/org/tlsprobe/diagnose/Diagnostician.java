@@ -27,6 +27,7 @@ import org.tlsprobe.tls.TlsVersion;
 import org.tlsprobe.tls.transcript.HandshakeTranscript;
 import org.tlsprobe.tls.transcript.TranscriptEvent;
 import org.tlsprobe.tls.wire.CertificateMessage;
+import org.tlsprobe.tls.wire.CertificateRequest;
 
 /**
  * The one judge: an observation (captured or probed) becomes a diagnosis. Decodes the chains the transcript
@@ -75,7 +76,9 @@ public final class Diagnostician {
       ruleCache = cache;
     }
     List<String> sha256 = new ArrayList<>(details.size());
-    details.forEach(d -> sha256.add(d.sha256()));
+    for (CertificateDetails d : details) {
+      sha256.add(d.sha256());
+    }
     return cache.findings(chain, sha256);
   }
 
@@ -117,7 +120,7 @@ public final class Diagnostician {
       List<X509Certificate> certs = certificatesOf(decoded);
       chain = detailsOf(decoded);
       if (!certs.isEmpty()) {
-        Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.SERVER, obs.start()));
+        Instant at = ctx.at().isPresent() ? ctx.at().get() : certificateTime(t, Side.SERVER, obs.start());
         serverChainFindings = runRules(new ChainContext(certs, ctx.role(), Purpose.SERVER, expectedNames(t, ctx), at, ctx.trust(), ctx.warnDays()),
             chain, ctx);
         findings.addAll(serverChainFindings);
@@ -134,14 +137,17 @@ public final class Diagnostician {
       List<X509Certificate> certs = certificatesOf(decoded);
       clientChain = detailsOf(decoded);
       if (!certs.isEmpty()) {
-        Instant at = ctx.at().orElseGet(() -> certificateTime(t, Side.CLIENT, obs.start()));
+        Instant at = ctx.at().isPresent() ? ctx.at().get() : certificateTime(t, Side.CLIENT, obs.start());
         clientChainFindings = runRules(new ChainContext(certs, ctx.role(), Purpose.CLIENT, List.of(), at, ctx.trust(), ctx.warnDays()),
             clientChain, ctx);
         clientFindings.addAll(clientChainFindings);
       }
     }
 
-    t.certificateRequest().ifPresent(req -> {
+    // no capturing lambdas on this path, flow after flow (see BoundedCache.find)
+    Optional<CertificateRequest> request = t.certificateRequest();
+    if (request.isPresent()) {
+      CertificateRequest req = request.get();
       int size = req.certificateAuthoritiesSize();
       if (size > CLIENT_CA_LIST_LIMIT) {
         findings.add(new Finding(CLIENT_CA_LIST_TOO_LARGE, Severity.WARNING, TextFormat.format(
@@ -149,7 +155,7 @@ public final class Diagnostician {
             req.certificateAuthorities().size(), size), null,
             "Remove roots the server does not need from its Trusted Root store, or send no CA list (SendTrustedIssuerList=0)."));
       }
-    });
+    }
 
     Classification c = TranscriptClassifier.classify(t, serverChainFindings);
     return new Diagnosis(c.outcome(), c.explanation(), c.windows(), chain, clientChain, sorted(findings, serverChainFindings),
@@ -186,13 +192,17 @@ public final class Diagnostician {
 
   private static List<X509Certificate> certificatesOf(List<CertificateCache.Entry> entries) {
     List<X509Certificate> out = new ArrayList<>(entries.size());
-    entries.forEach(e -> out.add(e.certificate()));
+    for (CertificateCache.Entry e : entries) {
+      out.add(e.certificate());
+    }
     return out;
   }
 
   private static List<CertificateDetails> detailsOf(List<CertificateCache.Entry> entries) {
     List<CertificateDetails> out = new ArrayList<>(entries.size());
-    entries.forEach(e -> out.add(e.details()));
+    for (CertificateCache.Entry e : entries) {
+      out.add(e.details());
+    }
     return out;
   }
 

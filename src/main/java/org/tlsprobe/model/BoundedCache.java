@@ -18,16 +18,27 @@ public final class BoundedCache<K, V> {
     this.capacity = capacity;
   }
 
+  /**
+   * The value for {@code key}, or null when it is not known yet. With {@link #put}, for callers whose
+   * {@code compute} would capture variables: C1-compiled code allocates a capturing lambda through a JNI call
+   * (Unsafe.allocateInstance), a cost paid on every lookup, found or not.
+   */
+  public V find(K key) {
+    return values.get(key);
+  }
+
+  /** Remembers {@code value} for {@code key} (starting afresh when full); returns it. */
+  public V put(K key, V value) {
+    if (values.size() >= capacity) {
+      values.clear();
+    }
+    values.put(key, value);
+    return value;
+  }
+
   /** The value for {@code key}, made by {@code compute} when it is not known yet. */
   public V get(K key, Function<? super K, ? extends V> compute) {
     V v = values.get(key);
-    if (v == null) {
-      v = compute.apply(key);
-      if (values.size() >= capacity) {
-        values.clear();
-      }
-      values.put(key, v);
-    }
-    return v;
+    return v != null ? v : put(key, compute.apply(key));
   }
 }

@@ -56,9 +56,14 @@ final class AnalyzeTextRenderer extends ListingAnalyzeRenderer {
     StringBuilder s = textBuffer();
     s.append('\n');
     s.append(o.origin()).append("  ").append(o.client()).append(" -> ").append(o.server());
-    o.transcript().serverHello().map(sh -> sh.version()).filter(v -> v != TlsVersion.UNKNOWN)
-        .ifPresent(v -> s.append("  ").append(v.label()));
-    o.transcript().clientHello().flatMap(ch -> ch.serverName()).ifPresent(n -> s.append("  SNI ").append(n));
+    TlsVersion version = o.transcript().serverHello().map(sh -> sh.version()).orElse(TlsVersion.UNKNOWN);
+    if (version != TlsVersion.UNKNOWN) {
+      s.append("  ").append(version.label());
+    }
+    String sni = o.transcript().clientHello().flatMap(ch -> ch.serverName()).orElse(null);
+    if (sni != null) {
+      s.append("  SNI ").append(sni);
+    }
     s.append('\n');
     if (withLadder) {
       for (Ladder.Step step : Ladder.shown(flow)) {

@@ -69,7 +69,10 @@ abstract class ListingAnalyzeRenderer implements AnalyzeRenderer {
 
   private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {
     if (!findings.isEmpty()) {
-      RenderedFindings rendered = renderedFindings.get(findings, this::renderFindings);
+      RenderedFindings rendered = renderedFindings.find(findings); // not get(.., this::renderFindings): see BoundedCache.find
+      if (rendered == null) {
+        rendered = renderedFindings.put(findings, renderFindings(findings));
+      }
       blocks.add(new RenderedFlow.FindingsBlock(heading, rendered.findings(), rendered.utf8(), rendered.counts()));
     }
   }
@@ -86,8 +89,9 @@ abstract class ListingAnalyzeRenderer implements AnalyzeRenderer {
     spool.write(flowStart(index));
     spool.write(flow.utf8());
     for (RenderedFlow.FindingsBlock b : flow.blocks()) {
-      byte[] reference = printed.referenceOr(b.heading(), b.findings(), () -> reference(b, flow.name(), index));
+      byte[] reference = printed.earlier(b.heading(), b.findings());
       if (reference == null) {
+        printed.remember(b.heading(), b.findings(), reference(b, flow.name(), index));
         spool.write(blockHeading(b.heading()));
         spool.write(b.utf8());
       } else {

@@ -3,7 +3,6 @@ package org.tlsprobe.render;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.tlsprobe.model.Finding;
 
 /**
@@ -29,19 +28,16 @@ final class PrintedBlocks {
 
   private final Map<Key, byte[]> references = new HashMap<>();
 
-  /**
-   * What to print for this block instead of the block, when it was printed before; else null, and from now on
-   * {@code reference} (made once, here) stands for it.
-   */
-  byte[] referenceOr(String heading, List<Finding> findings, Supplier<byte[]> reference) {
-    Key key = new Key(heading, findings);
-    byte[] earlier = references.get(key);
-    if (earlier == null) {
-      if (references.size() >= CAPACITY) {
-        references.clear();
-      }
-      references.put(key, reference.get());
+  /** What to print instead of this block, shown before; null the first time (then {@link #remember} it). */
+  byte[] earlier(String heading, List<Finding> findings) {
+    return references.get(new Key(heading, findings));
+  }
+
+  /** From now on, {@code reference} stands for this block. */
+  void remember(String heading, List<Finding> findings, byte[] reference) {
+    if (references.size() >= CAPACITY) {
+      references.clear();
     }
-    return earlier;
+    references.put(new Key(heading, findings), reference);
   }
 }

@@ -21,6 +21,7 @@ import org.tlsprobe.tls.TlsVersion;
 import org.tlsprobe.tls.transcript.HandshakeTranscript;
 import org.tlsprobe.tls.transcript.TranscriptEvent.Close;
 import org.tlsprobe.tls.transcript.TranscriptEvent.ProtocolViolation;
+import org.tlsprobe.tls.wire.ClientHello;
 
 /**
  * Transcript (+ the server chain's findings, when a chain was seen) -> outcome, explanation and Windows
@@ -105,7 +106,7 @@ public final class TranscriptClassifier {
 
   private static Verdict byAlert(TranscriptReading r, ChainEvidence chain, AlertFact a) {
     Optional<Step> before = r.lastStepBefore(r.alertAt);
-    String where = before.map(s -> " right after " + s.phrase(a.from())).orElse("");
+    String where = rightAfter(before, a.from());
     String alertName = a.encrypted() ? "an encrypted alert" : TextFormat.format("fatal alert %s (%d)", a.description(), a.code());
     String sender = "The " + a.from().label();
     boolean answersClientHello = a.from() == Side.SERVER && !r.saw(Side.SERVER, HandshakeType.SERVER_HELLO, r.alertAt);
@@ -214,7 +215,7 @@ public final class TranscriptClassifier {
     Optional<Step> before = r.lastStepBefore(at);
     String how = first.reset() ? "reset the connection" : "closed the connection (FIN)";
     String packet = first.packet() > 0 ? " (packet " + first.packet() + ")" : "";
-    String where = before.map(s -> " right after " + s.phrase(first.from())).orElse("");
+    String where = rightAfter(before, first.from());
     boolean clientBegun = r.clientFlightBegun(at);
     if (first.from() == Side.CLIENT) {
       boolean certSeen = r.saw(Side.SERVER, HandshakeType.CERTIFICATE, at);
@@ -268,7 +269,7 @@ public final class TranscriptClassifier {
       Close c = (Close) r.events.get(r.firstCloseAt);
       Optional<Step> before = r.lastStepBefore(r.firstCloseAt);
       s.append(TextFormat.format(": the %s closed the connection (FIN%s)%s without an alert",
-          c.from().label(), c.packet() > 0 ? ", packet " + c.packet() : "", before.map(b -> " right after " + b.phrase(c.from())).orElse("")));
+          c.from().label(), c.packet() > 0 ? ", packet " + c.packet() : "", rightAfter(before, c.from())));
       if (c.from() == Side.CLIENT && r.saw(Side.SERVER, HandshakeType.CERTIFICATE, r.firstCloseAt) && !r.clientFlightBegun(r.firstCloseAt)) {
         Outcome o = chain.narrowedForAbort();
         s.append(o != Outcome.UNTRUSTED_ROOT && o != null
@@ -291,6 +292,14 @@ public final class TranscriptClassifier {
     return new Verdict(Outcome.INCOMPLETE, s.append('.').toString());
   }
 
+  /**
+   * {@code " right after the server's ServerHelloDone (packet 6)"}, told as {@code who} sees it; empty without
+   * a step. A method, not an Optional.map lambda: capturing lambdas cost a JNI call each in C1 code, flow after flow.
+   */
+  private static String rightAfter(Optional<Step> before, Side who) {
+    return before.isPresent() ? " right after " + before.get().phrase(who) : "";
+  }
+
   private static String offered(TranscriptReading r) {
     StringBuilder s = new StringBuilder();
     for (TlsVersion v : offeredVersions(r)) {
@@ -302,14 +311,16 @@ public final class TranscriptClassifier {
   /** The known versions the ClientHello offered (supported_versions, else its legacy version), each once. */
   private static List<TlsVersion> offeredVersions(TranscriptReading r) {
     List<TlsVersion> out = new ArrayList<>();
-    r.transcript.clientHello().ifPresent(ch -> {
+    Optional<ClientHello> hello = r.transcript.clientHello();
+    if (hello.isPresent()) {
+      ClientHello ch = hello.get();
       for (int code : ch.supportedVersions().isEmpty() ? List.of(ch.legacyVersion()) : ch.supportedVersions()) {
         TlsVersion v = TlsVersion.of(code);
         if (v != TlsVersion.UNKNOWN && !out.contains(v)) {
           out.add(v);
         }
       }
-    });
+    }
     return out;
   }
 

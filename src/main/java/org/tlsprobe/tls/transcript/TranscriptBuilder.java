@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.tlsprobe.tls.HandshakeType;
 import org.tlsprobe.tls.Side;
 import org.tlsprobe.tls.TlsVersion;
@@ -186,12 +187,13 @@ public final class TranscriptBuilder {
   }
 
   /** Everything kept for one direction of the connection. */
-  private final class Direction implements RecordStream.Listener, HandshakeAssembler.Listener {
+  private final class Direction implements RecordStream.Listener, HandshakeAssembler.Listener, IntPredicate {
     private static final int SAMPLE = 16;
 
     final Side side;
     final RecordStream stream = new RecordStream(this);
-    final HandshakeAssembler assembler = new HandshakeAssembler(this, this::keepBody);
+    // itself the assembler's keep-predicate: a bound method reference, two per flow, costs a JNI call in C1 code
+    final HandshakeAssembler assembler = new HandshakeAssembler(this, this);
     boolean encrypted;
     long applicationDataRecords;
     long applicationDataBytes;
@@ -253,7 +255,9 @@ public final class TranscriptBuilder {
       }
     }
 
-    private boolean keepBody(int type) {
+    /** Whether the assembler keeps a message of this type: the hellos, and the first Certificate and CertificateRequest. */
+    @Override
+    public boolean test(int type) {
       switch (type) {
         case 1:
         case 2:
