@@ -20,6 +20,16 @@ public final class TcpFlow {
 
   final byte[] addressA;
   final byte[] addressB;
+  /**
+   * The addresses again, as numbers (IPv4 in the high word's low 32 bits, IPv6 as two halves): matching a
+   * packet compares them where the flow itself lies, not in two arrays elsewhere in memory (two cache misses
+   * per packet on a capture with many connections).
+   */
+  private final int addressLength;
+  private final long aHigh;
+  private final long aLow;
+  private final long bHigh;
+  private final long bLow;
   final int portA;
   final int portB;
   final long firstFrame;
@@ -54,6 +64,11 @@ public final class TcpFlow {
 
   TcpFlow(byte[] addressA, int portA, byte[] addressB, int portB, int hash, long firstFrame, long firstTimeNanos, int maxBuffered) {
     this.addressA = addressA;
+    this.addressLength = addressA.length;
+    this.aHigh = high(addressA, 0, addressLength);
+    this.aLow = low(addressA, 0, addressLength);
+    this.bHigh = high(addressB, 0, addressLength);
+    this.bLow = low(addressB, 0, addressLength);
     this.portA = portA;
     this.addressB = addressB;
     this.portB = portB;
@@ -272,24 +287,35 @@ public final class TcpFlow {
 
   /** Compares this flow's endpoints with a segment's, in either direction: 0 same direction as A->B, 1 reverse, -1 other flow. */
   int match(byte[] b, int src, int srcPort, int dst, int dstPort, int addressLength) {
-    if (addressA.length != addressLength) {
+    if (this.addressLength != addressLength) {
       return -1;
     }
-    if (portA == srcPort && portB == dstPort && equal(addressA, b, src) && equal(addressB, b, dst)) {
+    if (portA == srcPort && portB == dstPort && aHigh == high(b, src, addressLength) && bHigh == high(b, dst, addressLength)
+        && aLow == low(b, src, addressLength) && bLow == low(b, dst, addressLength)) {
       return 0;
     }
-    if (portA == dstPort && portB == srcPort && equal(addressA, b, dst) && equal(addressB, b, src)) {
+    if (portA == dstPort && portB == srcPort && aHigh == high(b, dst, addressLength) && bHigh == high(b, src, addressLength)
+        && aLow == low(b, dst, addressLength) && bLow == low(b, src, addressLength)) {
       return 1;
     }
     return -1;
   }
 
-  private static boolean equal(byte[] address, byte[] b, int offset) {
-    for (int i = 0; i < address.length; i++) {
-      if (address[i] != b[offset + i]) {
-        return false;
-      }
+  /** An address's first 8 bytes (an IPv4 address whole). */
+  private static long high(byte[] b, int offset, int length) {
+    return bigEndian(b, offset, Math.min(length, 8));
+  }
+
+  /** An address's bytes after the first 8 (an IPv6 address's last 8; none for IPv4). */
+  private static long low(byte[] b, int offset, int length) {
+    return length > 8 ? bigEndian(b, offset + 8, length - 8) : 0;
+  }
+
+  private static long bigEndian(byte[] b, int offset, int n) {
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      v = v << 8 | (b[offset + i] & 0xff);
     }
-    return true;
+    return v;
   }
 }
