@@ -43,7 +43,7 @@ final class AnalyzeHtmlRenderer extends ListingAnalyzeRenderer {
 
   @Override
   byte[] blockHeading(String heading) {
-    return utf8("<h3>" + heading + "</h3>\n");
+    return utf8(Html.heading(new StringBuilder(), "h3", heading).toString());
   }
 
   /** A link to the flow the block was shown for. */

@@ -28,7 +28,7 @@ public final class FederationHtmlRenderer extends HtmlSections<FederationReport>
       s.append(ProbeHtmlRenderer.section(t, 3));
     }
     if (!r.ourChain().isEmpty()) {
-      s.append("<h3>our certificate</h3>\n");
+      Html.heading(s, "h3", "our certificate");
       Html.chain(s, r.ourChain(), null);
       Html.findings(s, "h3", "our certificate findings", r.ourFindings());
     }
@@ -37,7 +37,7 @@ public final class FederationHtmlRenderer extends HtmlSections<FederationReport>
   }
 
   private static void srv(StringBuilder s, SrvLookup l) {
-    Html.text(s.append("<h3>SRV "), l.name()).append("</h3>\n");
+    Html.heading(s, "h3", "SRV " + l.name());
     switch (l.status()) {
       case FOUND -> {
         s.append("<table>\n<tr><th>priority</th><th>weight</th><th>port</th><th>host</th><th>addresses</th></tr>\n");

@@ -89,8 +89,13 @@ final class Html {
     if (findings.isEmpty()) {
       return s;
     }
-    s.append("<").append(tag).append(">").append(title).append("</").append(tag).append(">\n");
-    return findings(s, findings);
+    return findings(heading(s, tag, title), findings);
+  }
+
+  /** {@code <tag>title</tag>} on a line of its own, the title escaped. */
+  static StringBuilder heading(StringBuilder s, String tag, String title) {
+    s.append('<').append(tag).append('>');
+    return text(s, title).append("</").append(tag).append(">\n");
   }
 
   /** A chain, leaf first, one table row per certificate field as the text reports show them. */

@@ -43,11 +43,11 @@ public final class ProbeHtmlRenderer extends HtmlSections<ProbeReport> {
     }
     facts(s, r);
     if (!d.chain().isEmpty()) {
-      s.append("<").append(sub).append(">chain presented</").append(sub).append(">\n");
+      Html.heading(s, sub, "chain presented");
       Html.chain(s, d.chain(), null);
     }
     if (r.clientCaNames() != null) {
-      s.append("<").append(sub).append(">client certificate requested</").append(sub).append(">\n");
+      Html.heading(s, sub, "client certificate requested");
       if (r.clientCaNames().isEmpty()) {
         s.append("<p>The server names no acceptable CAs (any issuer may do).</p>\n");
       } else {
@@ -57,14 +57,13 @@ public final class ProbeHtmlRenderer extends HtmlSections<ProbeReport> {
     }
     Html.findings(s, sub, "findings", d.findings());
     if (!d.clientChain().isEmpty()) {
-      s.append("<").append(sub).append(">our client certificate</").append(sub).append(">\n");
+      Html.heading(s, sub, "our client certificate");
       Html.chain(s, d.clientChain(), null);
       Html.findings(s, sub, "client certificate findings", d.clientFindings());
     }
     if (r.cipherSuites() != null) {
       for (Map.Entry<String, List<String>> e : r.cipherSuites().entrySet()) {
-        s.append("<").append(sub).append(">");
-        Html.text(s, e.getKey()).append(" suites (server&#39;s order)</").append(sub).append(">\n");
+        Html.heading(s, sub, e.getKey() + " suites (server's order)");
         list(s, e.getValue());
       }
     }
