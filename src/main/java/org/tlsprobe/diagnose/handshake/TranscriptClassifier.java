@@ -93,7 +93,7 @@ public final class TranscriptClassifier {
       return byAlert(r, chain, r.alert.get());
     }
     if (r.firstCloseAt != NONE) {
-      Close first = (Close) r.events.get(r.firstCloseAt);
+      Close first = (Close) r.events[r.firstCloseAt];
       if (first.from() == Side.SERVER && !r.sentTls(Side.SERVER, r.firstCloseAt)) {
         return cipherMismatchByClose(r, first);
       }
@@ -266,7 +266,7 @@ public final class TranscriptClassifier {
     StringBuilder s = new StringBuilder("The handshake did not finish");
     Optional<Step> last = r.lastStepBefore(NONE);
     if (r.firstCloseAt != NONE) {
-      Close c = (Close) r.events.get(r.firstCloseAt);
+      Close c = (Close) r.events[r.firstCloseAt];
       Optional<Step> before = r.lastStepBefore(r.firstCloseAt);
       s.append(TextFormat.format(": the %s closed the connection (FIN%s)%s without an alert",
           c.from().label(), c.packet() > 0 ? ", packet " + c.packet() : "", rightAfter(before, c.from())));

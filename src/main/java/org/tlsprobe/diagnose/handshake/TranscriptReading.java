@@ -31,7 +31,11 @@ final class TranscriptReading {
   static final int TLS13_ENCRYPTED_ALERT_LENGTH = 19;
 
   final HandshakeTranscript transcript;
-  final List<TranscriptEvent> events;
+  /**
+   * The events as an array: the rules walk them many times per flow, and a List's get is an interface call
+   * that C1 code dispatches through an itable stub (the transcript's list is one of several List classes).
+   */
+  final TranscriptEvent[] events;
   final boolean tls13;
   /** Index of the event that completed the handshake, or NONE. */
   final int completedAt;
@@ -44,7 +48,7 @@ final class TranscriptReading {
 
   TranscriptReading(HandshakeTranscript transcript) {
     this.transcript = transcript;
-    this.events = transcript.events();
+    this.events = transcript.events().toArray(new TranscriptEvent[0]);
     this.tls13 = transcript.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)
         || sawAny(HandshakeType.HELLO_RETRY_REQUEST);
     this.completedAt = findCompletion();
@@ -53,8 +57,8 @@ final class TranscriptReading {
     int close = NONE;
     int reset = NONE;
     int serverHelloAt = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
-    for (int i = 0; i < Math.min(completedAt, events.size()); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = 0; i < Math.min(completedAt, events.length); i++) {
+      TranscriptEvent e = events[i];
       if (alertIndex == NONE && tls13 && e instanceof ApplicationData d && d.from() == Side.SERVER && isServerRefusal(i)) {
         alertIndex = i;
         alertFact = new AlertFact(d.packet(), d.time(), d.from(), -1, -1);
@@ -82,7 +86,7 @@ final class TranscriptReading {
   /** Whether event {@code i} is the 19-byte server record that ends a TLS 1.3 connection after the client's flight. */
   private boolean isServerRefusal(int i) {
     for (int j = i - 1; j >= 0; j--) {
-      TranscriptEvent e = events.get(j);
+      TranscriptEvent e = events[j];
       if (e.from() == Side.CLIENT && e instanceof ApplicationData d && d.length() != TLS13_ENCRYPTED_ALERT_LENGTH) {
         return serverAlertEndsConnection(j) == i;
       }
@@ -106,8 +110,8 @@ final class TranscriptReading {
     boolean[] ccs = new boolean[2];
     boolean[] finished = new boolean[2];
     boolean serverHello = false;
-    for (int i = 0; i < events.size(); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = 0; i < events.length; i++) {
+      TranscriptEvent e = events[i];
       int side = e.from().ordinal();
       if (e instanceof Handshake h && h.from() == Side.SERVER && h.type() == HandshakeType.SERVER_HELLO) {
         serverHello = true;
@@ -150,8 +154,8 @@ final class TranscriptReading {
    * anything more means the handshake failed after all.
    */
   private boolean serverRefusesClientFlight(int clientFinished) {
-    for (int i = clientFinished + 1; i < events.size(); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = clientFinished + 1; i < events.length; i++) {
+      TranscriptEvent e = events[i];
       if (e.from() != Side.SERVER) {
         continue;
       }
@@ -173,8 +177,8 @@ final class TranscriptReading {
    */
   int serverAlertEndsConnection(int clientFlight) {
     int alert = -1;
-    for (int i = clientFlight + 1; i < events.size(); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = clientFlight + 1; i < events.length; i++) {
+      TranscriptEvent e = events[i];
       if (e.from() != Side.SERVER) {
         continue;
       }
@@ -203,8 +207,8 @@ final class TranscriptReading {
   Boolean tls13ClientCertificateBySize() {
     int sh = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
     List<Integer> lengths = new ArrayList<>();
-    for (int i = sh + 1; i < events.size(); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = sh + 1; i < events.length; i++) {
+      TranscriptEvent e = events[i];
       if (e.from() == Side.SERVER && lengths.size() > 0) {
         break;
       }
@@ -226,8 +230,8 @@ final class TranscriptReading {
   }
 
   int indexOf(Side from, HandshakeType type) {
-    for (int i = 0; i < events.size(); i++) {
-      if (events.get(i) instanceof Handshake h && h.from() == from && h.type() == type) {
+    for (int i = 0; i < events.length; i++) {
+      if (events[i] instanceof Handshake h && h.from() == from && h.type() == type) {
         return i;
       }
     }
@@ -249,8 +253,8 @@ final class TranscriptReading {
 
   /** Whether {@code side} sent any readable TLS (handshake, CCS, alert, application data) before index. */
   boolean sentTls(Side side, int before) {
-    for (int i = 0; i < Math.min(before, events.size()); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = 0; i < Math.min(before, events.length); i++) {
+      TranscriptEvent e = events[i];
       if (e.from() == side && isTls(e)) {
         return true;
       }
@@ -286,8 +290,8 @@ final class TranscriptReading {
 
   /** Whether the client sent anything beyond its ClientHello(s) before index: its own flight had begun. */
   boolean clientFlightBegun(int before) {
-    for (int i = 0; i < Math.min(before, events.size()); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = 0; i < Math.min(before, events.length); i++) {
+      TranscriptEvent e = events[i];
       if (e.from() != Side.CLIENT) {
         continue;
       }
@@ -307,8 +311,8 @@ final class TranscriptReading {
       return false;
     }
     int sh = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
-    for (int i = sh + 1; i < Math.min(before, events.size()); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = sh + 1; i < Math.min(before, events.length); i++) {
+      TranscriptEvent e = events[i];
       if (e.from() == Side.SERVER && (e instanceof ApplicationData || e instanceof Handshake h && h.type() != HandshakeType.SERVER_HELLO)) {
         return true;
       }
@@ -331,8 +335,8 @@ final class TranscriptReading {
     int last = -1;
     boolean lastEncrypted = false; // whether the step at last reads "Encrypted"
     int sh = indexOf(Side.SERVER, HandshakeType.SERVER_HELLO);
-    for (int i = 0; i < Math.min(before, events.size()); i++) {
-      TranscriptEvent e = events.get(i);
+    for (int i = 0; i < Math.min(before, events.length); i++) {
+      TranscriptEvent e = events[i];
       if (e instanceof Handshake h) {
         last = i;
         lastEncrypted = h.type() == HandshakeType.ENCRYPTED;
@@ -345,20 +349,20 @@ final class TranscriptReading {
     if (last < 0) {
       return Optional.empty();
     }
-    TranscriptEvent e = events.get(last);
+    TranscriptEvent e = events[last];
     return Optional.of(e instanceof Handshake h
         ? new Step(h.from(), h.type().label(), h.packet())
         : new Step(Side.SERVER, HandshakeType.ENCRYPTED.label(), e.packet()));
   }
 
   CloseFact closeFact(int index) {
-    Close c = (Close) events.get(index);
+    Close c = (Close) events[index];
     return new CloseFact(c.packet(), c.time(), c.from(), c.reset(), lastStepBefore(index).map(Step::message).orElse(null));
   }
 
   Optional<CloseFact> firstReset() {
-    for (int i = 0; i < events.size(); i++) {
-      if (events.get(i) instanceof Close c && c.reset()) {
+    for (int i = 0; i < events.length; i++) {
+      if (events[i] instanceof Close c && c.reset()) {
         return Optional.of(closeFact(i));
       }
     }
@@ -366,8 +370,8 @@ final class TranscriptReading {
   }
 
   Optional<CloseFact> firstClose() {
-    for (int i = 0; i < events.size(); i++) {
-      if (events.get(i) instanceof Close) {
+    for (int i = 0; i < events.length; i++) {
+      if (events[i] instanceof Close) {
         return Optional.of(closeFact(i));
       }
     }
