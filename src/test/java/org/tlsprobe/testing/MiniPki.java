@@ -15,37 +15,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A small certificate authority for the net tests: EC P-256 chains with the AIA and CDP URLs, names,
- * EKUs and validity a test asks for, and CRLs (fresh, stale, listing serials, signed by the wrong key).
+ * A small certificate authority for the tests with live peers (Kamailio, openssl, HTTP for CRLs and AIA): EC
+ * P-256 chains valid around the real clock with the AIA and CDP URLs, names, EKUs and validity a test asks
+ * for, built by {@link TestPki}; and CRLs (fresh, stale, listing serials, signed by the wrong key) and PEM.
  */
 public final class MiniPki {
-  private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() & 0xffffffffL);
+  /** One builder for every certificate here, valid around the real clock (live peers check them). */
+  private static final TestPki PKI = new TestPki(Instant.now());
 
   /** A certificate with its key pair. */
   public record Issued(X509Certificate cert, KeyPair keys) {
@@ -78,7 +65,7 @@ public final class MiniPki {
     private Instant from = Instant.now().minus(Duration.ofHours(1));
     private Instant to = Instant.now().plus(Duration.ofDays(365));
     private final List<String> sans = new ArrayList<>();
-    private final List<KeyPurposeId> ekus = new ArrayList<>();
+    private final List<String> ekus = new ArrayList<>();
     private final List<String> cdps = new ArrayList<>();
     private final List<String> caIssuers = new ArrayList<>();
     private BigInteger serial;
@@ -91,47 +78,34 @@ public final class MiniPki {
     public Spec ca() { ca = true; return this; }
     public Spec valid(Instant f, Instant t) { from = f; to = t; return this; }
     public Spec san(String... names) { sans.addAll(List.of(names)); return this; }
-    public Spec serverAuth() { ekus.add(KeyPurposeId.id_kp_serverAuth); return this; }
-    public Spec clientAuth() { ekus.add(KeyPurposeId.id_kp_clientAuth); return this; }
+    public Spec serverAuth() { ekus.add(TestPki.SERVER_AUTH); return this; }
+    public Spec clientAuth() { ekus.add(TestPki.CLIENT_AUTH); return this; }
     public Spec cdp(String url) { cdps.add(url); return this; }
     public Spec aia(String url) { caIssuers.add(url); return this; }
     public Spec serial(BigInteger s) { serial = s; return this; }
 
+    /** Built by {@link TestPki}, with a key of its own and the usual key usage of a CA or an (EC) end entity. */
     public Issued issue() {
-      try {
-        KeyPair keys = ecKey();
-        X500Name subject = new X500Name("CN=" + cn + ",O=tlsprobe test");
-        X500Name issuerName = issuer == null ? subject : issuer.name();
-        KeyPair signing = issuer == null ? keys : issuer.keys();
-        BigInteger sn = serial != null ? serial : BigInteger.valueOf(SERIAL.incrementAndGet());
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName, sn, Date.from(from), Date.from(to), subject, keys.getPublic());
-        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-        b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-        b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
-        b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(signing.getPublic()));
-        if (!sans.isEmpty()) {
-          b.addExtension(Extension.subjectAlternativeName, false,
-              new GeneralNames(sans.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
-        }
-        if (!ekus.isEmpty()) {
-          b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(ekus.toArray(KeyPurposeId[]::new)));
-        }
-        if (!cdps.isEmpty()) {
-          b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(cdps.stream()
-              .map(u -> new DistributionPoint(new DistributionPointName(new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, u))), null, null))
-              .toArray(DistributionPoint[]::new)));
-        }
-        if (!caIssuers.isEmpty()) {
-          b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(caIssuers.stream()
-              .map(u -> new AccessDescription(AccessDescription.id_ad_caIssuers, new GeneralName(GeneralName.uniformResourceIdentifier, u)))
-              .toArray(AccessDescription[]::new)));
-        }
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(b.build(signer(signing)));
-        return new Issued(cert, keys);
-      } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
-        throw new IllegalStateException(e);
+      KeyPair keys = ecKey();
+      TestPki.Builder b = PKI.cert("CN=" + cn + ",O=tlsprobe test").keyPair(keys).validity(from, to);
+      if (ca) {
+        b.ca();
+      } else {
+        b.keyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement);
       }
+      if (issuer != null) {
+        b.issuer(PKI.new Ca(issuer.cert(), issuer.keys()));
+      }
+      b.dns(sans.toArray(String[]::new));
+      cdps.forEach(b::cdp);
+      caIssuers.forEach(b::aia);
+      if (!ekus.isEmpty()) {
+        b.eku(ekus.toArray(String[]::new));
+      }
+      if (serial != null) {
+        b.serial(serial);
+      }
+      return new Issued(b.build(), keys);
     }
   }
 

@@ -168,6 +168,7 @@ public final class TestPki {
     private final List<String> aia = new ArrayList<>();
     private boolean ca;
     private boolean v1;
+    private BigInteger serial;
 
     Builder(String subject) {
       this.subject = subject;
@@ -284,6 +285,12 @@ public final class TestPki {
       return this;
     }
 
+    /** This serial number instead of the next of the run (a CRL test revokes a serial it chose). */
+    public Builder serial(BigInteger serial) {
+      this.serial = serial;
+      return this;
+    }
+
     /** An X.509 v1 certificate: no extensions at all. */
     public Builder v1() {
       this.v1 = true;
@@ -304,7 +311,7 @@ public final class TestPki {
             : signingKey.getAlgorithm().equals("EC") || signingKey.getAlgorithm().equals("ECDSA") ? "SHA256withECDSA"
             : signingKey.getAlgorithm().equals("DSA") ? "SHA256withDSA" : "SHA256withRSA";
         ContentSigner signer = new JcaContentSignerBuilder(alg).setProvider(BC).build(signingKey);
-        BigInteger serial = BigInteger.valueOf(SERIAL.incrementAndGet());
+        BigInteger serial = this.serial != null ? this.serial : BigInteger.valueOf(SERIAL.incrementAndGet());
         X509CertificateHolder holder;
         if (v1) {
           X509v1CertificateBuilder b = new JcaX509v1CertificateBuilder(issuerName, serial, Date.from(notBefore), Date.from(notAfter), subjectName, kp.getPublic());
