@@ -12,7 +12,6 @@ import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.model.HandshakeObservation;
 import org.tlsprobe.model.Outcome;
 import org.tlsprobe.tls.Side;
-import org.tlsprobe.tls.TlsVersion;
 
 /**
  * The HTML report of {@code analyze}: what the text report says, as one page to mail or attach to a ticket.
@@ -60,9 +59,14 @@ final class AnalyzeHtmlRenderer extends ListingAnalyzeRenderer {
     Diagnosis d = flow.diagnosis();
     StringBuilder s = new StringBuilder(2048);
     Html.text(Html.text(s.append("<h2>"), o.client()).append(" &#8594; "), o.server());
-    o.transcript().serverHello().map(sh -> sh.version()).filter(v -> v != TlsVersion.UNKNOWN)
-        .ifPresent(v -> s.append(" &#160; ").append(v.label()));
-    o.transcript().clientHello().flatMap(ch -> ch.serverName()).ifPresent(n -> Html.text(s.append(" &#160; SNI "), n));
+    String version = RenderedFlow.version(o);
+    if (version != null) {
+      s.append(" &#160; ").append(version);
+    }
+    String sni = RenderedFlow.sni(o);
+    if (sni != null) {
+      Html.text(s.append(" &#160; SNI "), sni);
+    }
     Html.text(s.append("<br/><span class=\"note mono\">"), o.origin()).append("</span></h2>\n<p>");
     Html.outcome(s, d.outcome().name(), flow.failed() || d.hasError());
     if (!d.explanation().isEmpty()) {

@@ -13,7 +13,6 @@ import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.model.HandshakeObservation;
 import org.tlsprobe.tls.Side;
-import org.tlsprobe.tls.TlsVersion;
 
 /**
  * The text report of {@code analyze}: a summary line, file warnings, then for each failed flow (each flow
@@ -56,11 +55,11 @@ final class AnalyzeTextRenderer extends ListingAnalyzeRenderer {
     StringBuilder s = textBuffer();
     s.append('\n');
     s.append(o.origin()).append("  ").append(o.client()).append(" -> ").append(o.server());
-    TlsVersion version = o.transcript().serverHello().map(sh -> sh.version()).orElse(TlsVersion.UNKNOWN);
-    if (version != TlsVersion.UNKNOWN) {
-      s.append("  ").append(version.label());
+    String version = RenderedFlow.version(o);
+    if (version != null) {
+      s.append("  ").append(version);
     }
-    String sni = o.transcript().clientHello().flatMap(ch -> ch.serverName()).orElse(null);
+    String sni = RenderedFlow.sni(o);
     if (sni != null) {
       s.append("  SNI ").append(sni);
     }

@@ -104,21 +104,9 @@ final class Html {
       CertificateDetails c = chain.get(i);
       s.append("<table class=\"cert\">\n<tr><th>[").append(i).append("]</th><th>");
       text(s, c.subject()).append("</th></tr>\n");
-      row(s, "issuer", c.issuer());
-      row(s, "serial", c.serial());
-      row(s, "valid", c.notBefore() + " .. " + c.notAfter() + ReportText.validityNote(c, at));
-      if (!c.san().isEmpty()) {
-        row(s, "SAN", String.join(", ", c.san()));
+      for (ReportText.Field f : ReportText.fields(c, at)) {
+        row(s, f.name(), f.value());
       }
-      row(s, "EKU", c.eku().isEmpty() ? "(none: any purpose)" : String.join(", ", c.eku()));
-      row(s, "key", c.key() + ", signed " + c.signature());
-      if (!c.cdp().isEmpty()) {
-        row(s, "CDP", String.join(", ", c.cdp()));
-      }
-      if (!c.aia().isEmpty()) {
-        row(s, "AIA", String.join(", ", c.aia()));
-      }
-      row(s, "SHA-256", c.sha256());
       s.append("</table>\n");
     }
     return s;

@@ -64,7 +64,9 @@ abstract class ListingAnalyzeRenderer implements AnalyzeRenderer {
     List<RenderedFlow.FindingsBlock> blocks = new ArrayList<>(2);
     block(blocks, "findings (server certificate and handshake)", d.findings());
     block(blocks, "findings (client certificate)", d.clientFindings());
-    return RenderedFlow.of(flow, flowText(flow, all || flow.failed()), RenderedFlow.name(flow.observation()), blocks);
+    // the name is what a later flow's reference to these blocks says: none without blocks
+    String name = blocks.isEmpty() ? null : RenderedFlow.name(flow.observation());
+    return RenderedFlow.of(flow, flowText(flow, all || flow.failed()), name, blocks);
   }
 
   private void block(List<RenderedFlow.FindingsBlock> blocks, String heading, List<Finding> findings) {

@@ -6,6 +6,7 @@ import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.FlowReport;
 import org.tlsprobe.model.HandshakeObservation;
 import org.tlsprobe.model.Outcome;
+import org.tlsprobe.tls.TlsVersion;
 
 /**
  * One flow as a report needs it after rendering: what the summary counts, and the flow's finished text as
@@ -39,6 +40,17 @@ public record RenderedFlow(Outcome outcome, boolean failed, boolean withErrors, 
     long first = o.transcript().events().isEmpty() ? 0 : o.transcript().events().get(0).packet();
     String file = o.origin().substring(Math.max(o.origin().lastIndexOf('/'), o.origin().lastIndexOf('\\')) + 1);
     return o.client() + " -> " + o.server() + " (" + file + (first > 0 ? ", from packet #" + first : "") + ")";
+  }
+
+  /** The version the ServerHello chose, as reports print it; null when there was none (or it is unknown). */
+  static String version(HandshakeObservation o) {
+    TlsVersion v = o.transcript().serverHello().map(sh -> sh.version()).orElse(TlsVersion.UNKNOWN);
+    return v == TlsVersion.UNKNOWN ? null : v.label();
+  }
+
+  /** The name the client asked for (SNI); null when it sent none. */
+  static String sni(HandshakeObservation o) {
+    return o.transcript().clientHello().flatMap(ch -> ch.serverName()).orElse(null);
   }
 
   /** Whether this flow makes the run's exit code 1: it failed, or a certificate has an error. */

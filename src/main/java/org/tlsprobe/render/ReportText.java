@@ -49,30 +49,38 @@ public final class ReportText {
     List<String> out = new ArrayList<>();
     String pad = indent + "    ";
     out.add(indent + "[" + index + "] " + c.subject());
-    out.add(pad + field("issuer") + c.issuer());
-    out.add(pad + field("serial") + c.serial());
-    out.add(pad + field("valid") + c.notBefore() + " .. " + c.notAfter() + validityNote(c, at));
-    if (!c.san().isEmpty()) {
-      out.add(pad + field("SAN") + String.join(", ", c.san()));
+    for (Field f : fields(c, at)) {
+      out.add(pad + String.format("%-9s", f.name()) + f.value());
     }
-    out.add(pad + field("EKU") + (c.eku().isEmpty() ? "(none: any purpose)" : String.join(", ", c.eku())));
-    out.add(pad + field("key") + c.key() + ", signed " + c.signature());
-    if (!c.cdp().isEmpty()) {
-      out.add(pad + field("CDP") + String.join(", ", c.cdp()));
-    }
-    if (!c.aia().isEmpty()) {
-      out.add(pad + field("AIA") + String.join(", ", c.aia()));
-    }
-    out.add(pad + field("SHA-256") + c.sha256());
     return out;
   }
 
-  private static String field(String name) {
-    return String.format("%-9s", name);
+  /** One line of a certificate as reports show it: a field's name and its value. */
+  record Field(String name, String value) {}
+
+  /** A certificate's fields below its subject, in the reports' order; empty lists are left out. */
+  static List<Field> fields(CertificateDetails c, Instant at) {
+    List<Field> out = new ArrayList<>();
+    out.add(new Field("issuer", c.issuer()));
+    out.add(new Field("serial", c.serial()));
+    out.add(new Field("valid", c.notBefore() + " .. " + c.notAfter() + validityNote(c, at)));
+    if (!c.san().isEmpty()) {
+      out.add(new Field("SAN", String.join(", ", c.san())));
+    }
+    out.add(new Field("EKU", c.eku().isEmpty() ? "(none: any purpose)" : String.join(", ", c.eku())));
+    out.add(new Field("key", c.key() + ", signed " + c.signature()));
+    if (!c.cdp().isEmpty()) {
+      out.add(new Field("CDP", String.join(", ", c.cdp())));
+    }
+    if (!c.aia().isEmpty()) {
+      out.add(new Field("AIA", String.join(", ", c.aia())));
+    }
+    out.add(new Field("SHA-256", c.sha256()));
+    return out;
   }
 
   /** {@code  (EXPIRED 3 days ago)}, {@code  (NOT YET VALID)} or {@code  (90 days left)} at {@code at}; empty without one. */
-  static String validityNote(CertificateDetails c, Instant at) {
+  private static String validityNote(CertificateDetails c, Instant at) {
     if (at == null) {
       return "";
     }

@@ -179,14 +179,16 @@ public final class ByteReader {
 
   /** Moves past a structure with a one-byte length prefix, failing as {@link #slice8} would. */
   public void skip8(String name) {
-    int len = lengthPrefix(1, name);
-    checkLength(len, name);
-    pos += len;
+    skipPrefixed(1, name);
   }
 
   /** Moves past a structure with a two-byte length prefix, failing as {@link #slice16} would (no reader made). */
   public void skip16(String name) {
-    int len = lengthPrefix(2, name);
+    skipPrefixed(2, name);
+  }
+
+  private void skipPrefixed(int prefixBytes, String name) {
+    int len = lengthPrefix(prefixBytes, name);
     checkLength(len, name);
     pos += len;
   }

@@ -29,14 +29,7 @@ public record ClientHello(
     int version = r.u16("legacy_version");
     r.skip(32, "random");
     r.skip8("session_id");
-    ByteReader suitesReader = r.slice16("cipher_suites");
-    int[] suites = new int[suitesReader.remaining() / 2];
-    for (int i = 0; i < suites.length; i++) {
-      suites[i] = suitesReader.u16("cipher_suite");
-    }
-    if (suitesReader.hasRemaining()) {
-      suitesReader.u16("cipher_suite"); // an odd byte: fails as a cipher suite cut short
-    }
+    IntList suites = u16s(r.slice16("cipher_suites"), "cipher_suite");
     r.skip8("compression_methods");
     IntList versions = IntList.of();
     Optional<String> sni = Optional.empty();
@@ -61,15 +54,7 @@ public record ClientHello(
             }
             break;
           case Extensions.SUPPORTED_VERSIONS:
-            ByteReader vs = ext.slice8("supported_versions");
-            int[] listed = new int[vs.remaining() / 2];
-            for (int i = 0; i < listed.length; i++) {
-              listed[i] = vs.u16("version");
-            }
-            if (vs.hasRemaining()) {
-              vs.u16("version");
-            }
-            versions = IntList.of(listed);
+            versions = u16s(ext.slice8("supported_versions"), "version");
             break;
           default:
             break;
@@ -77,7 +62,19 @@ public record ClientHello(
       }
     }
     r.expectEnd();
-    return new ClientHello(version, versions, IntList.of(suites), sni, alpn, false);
+    return new ClientHello(version, versions, suites, sni, alpn, false);
+  }
+
+  /** The two-byte codes that fill {@code r}; an odd byte left over fails as a code cut short. */
+  private static IntList u16s(ByteReader r, String name) {
+    int[] codes = new int[r.remaining() / 2];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = r.u16(name);
+    }
+    if (r.hasRemaining()) {
+      r.u16(name);
+    }
+    return IntList.of(codes);
   }
 
   private static Optional<String> serverName(ByteReader ext) {
