@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The verdict of every capture is written down here by hand (captures/README.md says why), apart from
  * the goldens: {@code -Dgolden.update=true} rewrites a golden from the analyzer's output only when the
  * verdict is the expected one, so a wrong verdict is never blessed. A capture whose verdict the analyzer
- * still gets wrong is listed in {@link #KNOWN_WRONG} (and in /work/wt/CAPTURE-ISSUES.md): its test then
+ * still gets wrong is listed in {@link #KNOWN_WRONG} (empty today): its test then
  * expects the wrong verdict and fails once it is right, so the entry gets removed.
  */
 class ShippedCapturesGoldenTest {
@@ -68,12 +68,12 @@ class ShippedCapturesGoldenTest {
 
   /**
    * Captures the analyzer still judges wrongly with {@code --trust captures/pki/root.pem}: capture -> the
-   * wrong outcome it gives today (reported in CAPTURE-ISSUES.md; their goldens hold the right verdict).
+   * wrong outcome it gives today (their goldens hold the right verdict).
    */
   private static final Map<String, String> KNOWN_WRONG = Map.of();
 
   /**
-   * Further captures judged wrongly by the README's main command (no --trust, so our root is unknown):
+   * Further captures judged wrongly without --trust (our root then unknown to the JDK):
    * capture -> the wrong outcome it gives today.
    */
   private static final Map<String, String> KNOWN_WRONG_WITHOUT_TRUST = Map.of();
