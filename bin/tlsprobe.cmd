@@ -13,5 +13,8 @@ echo tlsprobe: no tlsprobe.jar beside %~f0 or in target\, build it with: mvn -B 
 exit /b 3
 :found
 if not defined TLSPROBE_JAVA_OPTS set "TLSPROBE_JAVA_OPTS=-XX:TieredStopAtLevel=1 -XX:CompileCommand=quiet "-XX:CompileCommand=CompileThresholdScaling,org.tlsprobe.*::*,0.1" -XX:+UseParallelGC -XX:MinSurvivorRatio=16 -XX:InitialSurvivorRatio=16"
-java %TLSPROBE_JAVA_OPTS% -jar "%JAR%" %*
+rem the JDK in JAVA_HOME when it has one (Windows JDK installers often set it without touching PATH)
+set "JAVA=java"
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
+"%JAVA%" %TLSPROBE_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

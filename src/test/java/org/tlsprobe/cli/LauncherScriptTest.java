@@ -46,6 +46,31 @@ class LauncherScriptTest {
   }
 
   @Test
+  void launcher_prefersTheJavaInJavaHome(@TempDir Path dir) throws Exception {
+    assumeTrue(new File("/bin/sh").canExecute(), "needs a POSIX shell");
+    Path launcher = dir.resolve("tlsprobe");
+    Files.copy(Path.of("bin", "tlsprobe"), launcher);
+    launcher.toFile().setExecutable(true);
+    writeLauncherJar(dir.resolve("tlsprobe.jar"));
+    // a JDK whose java notes that it ran, then runs the real one
+    Path javaHome = dir.resolve("jdk");
+    Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
+    Path marker = dir.resolve("java-home-used");
+    Files.writeString(java, "#!/bin/sh\ntouch '" + marker + "'\nexec '"
+        + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+    java.toFile().setExecutable(true);
+
+    Result r = run(launcher, Map.of("JAVA_HOME", javaHome.toString(), "TLSPROBE_JAVA_OPTS", "-Xmx64m"), "--version");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().startsWith("tlsprobe "), r.out());
+    assertTrue(Files.exists(marker), "the launcher ran the java on PATH, not $JAVA_HOME/bin/java");
+
+    Files.delete(marker);
+    Result noJdkThere = run(launcher, Map.of("JAVA_HOME", dir.resolve("no-such-jdk").toString(), "TLSPROBE_JAVA_OPTS", "-Xmx64m"), "--version");
+    assertEquals(0, noJdkThere.exit(), "a JAVA_HOME without bin/java falls back to the java on PATH: " + noJdkThere.err());
+  }
+
+  @Test
   void launcherWithoutAJar_saysHowToBuildIt(@TempDir Path dir) throws Exception {
     assumeTrue(new File("/bin/sh").canExecute(), "needs a POSIX shell");
     Path bin = Files.createDirectories(dir.resolve("bin"));
