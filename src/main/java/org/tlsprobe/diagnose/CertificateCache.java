@@ -1,13 +1,17 @@
 package org.tlsprobe.diagnose;
 
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 import org.tlsprobe.diagnose.cert.CertificateDescriber;
 import org.tlsprobe.diagnose.cert.Certificates;
 import org.tlsprobe.model.BoundedCache;
 import org.tlsprobe.model.CertificateDetails;
+import org.tlsprobe.pki.UndecodableCertificate;
 import org.tlsprobe.tls.wire.SharedBytes;
 
 /**
@@ -20,8 +24,14 @@ final class CertificateCache {
 
   record Entry(X509Certificate certificate, CertificateDetails details) {}
 
+  /**
+   * A certificate that was sent but does not decode: its place in the message, why, and its subject when
+   * that much is readable (so that a rule does not call its issuer "not sent").
+   */
+  record Undecodable(int position, String why, Optional<X500Principal> subject) {}
+
   /** A decoded certificate, or why it does not decode. */
-  private record Decoded(Entry entry, String problem) {}
+  private record Decoded(Entry entry, String problem, Optional<X500Principal> subject) {}
 
   private final BoundedCache<Der, Decoded> entries = new BoundedCache<>(CAPACITY);
 
@@ -45,8 +55,8 @@ final class CertificateCache {
     }
   }
 
-  /** The certificates that decode, in order; each undecodable one adds a line to {@code problems}. */
-  List<Entry> decode(List<byte[]> der, List<String> problems) {
+  /** The certificates that decode, in order; each one that does not is added to {@code undecodable}. */
+  List<Entry> decode(List<byte[]> der, List<Undecodable> undecodable) {
     List<Entry> out = new ArrayList<>(der.size());
     for (int i = 0; i < der.size(); i++) {
       // the flow's own DER array becomes the key: parsed messages are never written to afterwards
@@ -54,20 +64,18 @@ final class CertificateCache {
       if (d.entry() != null) {
         out.add(d.entry());
       } else {
-        problems.add("certificate " + i + ": " + d.problem());
+        undecodable.add(new Undecodable(i, d.problem(), d.subject()));
       }
     }
     return out;
   }
 
   private static Decoded decode(byte[] der) {
-    List<String> problems = new ArrayList<>();
-    List<X509Certificate> decoded = Certificates.decode(List.of(der), problems);
-    if (decoded.isEmpty()) {
-      // Certificates.decode says "certificate 0: why"; the caller knows the real position
-      String p = problems.isEmpty() ? "cannot be decoded" : problems.get(0).replaceFirst("^certificate 0: ", "");
-      return new Decoded(null, p);
+    try {
+      X509Certificate c = Certificates.decode(der);
+      return new Decoded(new Entry(c, CertificateDescriber.describe(c)), null, Optional.empty());
+    } catch (CertificateException | RuntimeException e) {
+      return new Decoded(null, UndecodableCertificate.why(der, e), UndecodableCertificate.subject(der));
     }
-    return new Decoded(new Entry(decoded.get(0), CertificateDescriber.describe(decoded.get(0))), null);
   }
 }

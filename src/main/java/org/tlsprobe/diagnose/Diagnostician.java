@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 import org.tlsprobe.diagnose.cert.ChainContext;
 import org.tlsprobe.diagnose.cert.ChainDiagnostics;
 import org.tlsprobe.diagnose.cert.Purpose;
@@ -21,6 +22,7 @@ import org.tlsprobe.model.HandshakeObservation;
 import org.tlsprobe.model.Outcome;
 import org.tlsprobe.model.Severity;
 import org.tlsprobe.model.TextFormat;
+import org.tlsprobe.pki.UndecodableCertificate;
 import org.tlsprobe.tls.HandshakeType;
 import org.tlsprobe.tls.Side;
 import org.tlsprobe.tls.TlsVersion;
@@ -112,37 +114,23 @@ public final class Diagnostician {
     List<Finding> findings = new ArrayList<>();
     List<Finding> clientFindings = new ArrayList<>();
 
-    List<CertificateDetails> chain = List.of();
-    List<Finding> serverChainFindings = List.of();
+    SideChain server = SideChain.NONE;
     Optional<CertificateMessage> serverCert = t.serverCertificate().filter(c -> !c.certificates().isEmpty());
     if (serverCert.isPresent()) {
-      List<CertificateCache.Entry> decoded = decode(serverCert.get(), findings, "server");
-      List<X509Certificate> certs = certificatesOf(decoded);
-      chain = detailsOf(decoded);
-      if (!certs.isEmpty()) {
-        Instant at = ctx.at().isPresent() ? ctx.at().get() : certificateTime(t, Side.SERVER, obs.start());
-        serverChainFindings = runRules(new ChainContext(certs, ctx.role(), Purpose.SERVER, expectedNames(t, ctx), at, ctx.trust(), ctx.warnDays()),
-            chain, ctx);
-        findings.addAll(serverChainFindings);
-      }
+      server = sideChain(serverCert.get(), Side.SERVER, Purpose.SERVER, expectedNames(t, ctx), obs, ctx);
+      findings.addAll(server.evidence());
     } else if (t.serverHello().map(sh -> sh.version() == TlsVersion.TLSv1_3).orElse(false)) {
       findings.add(CHAIN_HIDDEN);
     }
 
-    List<CertificateDetails> clientChain = List.of();
-    List<Finding> clientChainFindings = List.of();
+    SideChain client = SideChain.NONE;
     Optional<CertificateMessage> clientCert = t.clientCertificate().filter(c -> !c.certificates().isEmpty());
     if (clientCert.isPresent()) {
-      List<CertificateCache.Entry> decoded = decode(clientCert.get(), clientFindings, "client");
-      List<X509Certificate> certs = certificatesOf(decoded);
-      clientChain = detailsOf(decoded);
-      if (!certs.isEmpty()) {
-        Instant at = ctx.at().isPresent() ? ctx.at().get() : certificateTime(t, Side.CLIENT, obs.start());
-        clientChainFindings = runRules(new ChainContext(certs, ctx.role(), Purpose.CLIENT, List.of(), at, ctx.trust(), ctx.warnDays()),
-            clientChain, ctx);
-        clientFindings.addAll(clientChainFindings);
-      }
+      client = sideChain(clientCert.get(), Side.CLIENT, Purpose.CLIENT, List.of(), obs, ctx);
+      clientFindings.addAll(client.evidence());
     }
+    List<CertificateDetails> chain = server.details();
+    List<CertificateDetails> clientChain = client.details();
 
     // no capturing lambdas on this path, flow after flow (see BoundedCache.find)
     Optional<CertificateRequest> request = t.certificateRequest();
@@ -157,9 +145,9 @@ public final class Diagnostician {
       }
     }
 
-    Classification c = TranscriptClassifier.classify(t, serverChainFindings);
-    return new Diagnosis(c.outcome(), c.explanation(), c.windows(), chain, clientChain, sorted(findings, serverChainFindings),
-        sorted(clientFindings, clientChainFindings), c.facts());
+    Classification c = TranscriptClassifier.classify(t, server.evidence());
+    return new Diagnosis(c.outcome(), c.explanation(), c.windows(), chain, clientChain, sorted(findings, server.evidence()),
+        sorted(clientFindings, client.evidence()), c.facts());
   }
 
   /** Reports' order: worst first, then the handshake's own findings before those of certificate 0, 1, ... */
@@ -181,13 +169,58 @@ public final class Diagnostician {
     return all;
   }
 
-  private List<CertificateCache.Entry> decode(CertificateMessage m, List<Finding> findings, String side) {
-    List<String> problems = new ArrayList<>();
-    List<CertificateCache.Entry> decoded = certificates.decode(m.certificates(), problems);
-    for (String p : problems) {
-      findings.add(new Finding(CERTIFICATE_UNREADABLE, Severity.ERROR, "A certificate the " + side + " sent cannot be decoded: " + p, null, ""));
+  /**
+   * One side's chain as the judge sees it: the certificates that decode, the rules' findings on them, and a
+   * finding for each certificate that was sent but does not decode. {@code evidence} is what narrows an
+   * outcome and what the report lists; without undecodable certificates it is the rules' shared list itself.
+   */
+  private record SideChain(List<CertificateDetails> details, List<Finding> evidence) {
+    static final SideChain NONE = new SideChain(List.of(), List.of());
+  }
+
+  private SideChain sideChain(CertificateMessage m, Side side, Purpose purpose, List<String> names, HandshakeObservation obs,
+      DiagnosisContext ctx) {
+    List<CertificateCache.Undecodable> undecodable = new ArrayList<>(0);
+    List<CertificateCache.Entry> decoded = certificates.decode(m.certificates(), undecodable);
+    List<CertificateDetails> details = detailsOf(decoded);
+    List<Finding> ruleFindings = List.of();
+    List<X509Certificate> certs = certificatesOf(decoded);
+    if (!certs.isEmpty()) {
+      Instant at = ctx.at().isPresent() ? ctx.at().get() : certificateTime(obs.transcript(), side, obs.start());
+      ruleFindings = runRules(new ChainContext(certs, ctx.role(), purpose, names, at, ctx.trust(), ctx.warnDays()), details, ctx);
     }
-    return decoded;
+    if (undecodable.isEmpty()) {
+      return new SideChain(details, ruleFindings);
+    }
+    List<Finding> evidence = new ArrayList<>();
+    for (CertificateCache.Undecodable u : undecodable) {
+      evidence.add(new Finding(CERTIFICATE_UNREADABLE, Severity.ERROR,
+          UndecodableCertificate.sentence("The " + side.label() + "'s certificate " + u.position(), u.subject(), u.why()), null, ""));
+    }
+    for (Finding f : ruleFindings) {
+      if (!issuerSentButUndecodable(f, certs, undecodable)) {
+        evidence.add(f);
+      }
+    }
+    evidence.sort(ORDER); // in report order, like the rules' own list
+    return new SideChain(details, evidence);
+  }
+
+  /**
+   * A CHAIN_INCOMPLETE finding whose missing issuer is a certificate the peer did send, which did not
+   * decode: the issuer was not left out, and CERTIFICATE_UNREADABLE says what is wrong with it.
+   */
+  private static boolean issuerSentButUndecodable(Finding f, List<X509Certificate> certs, List<CertificateCache.Undecodable> undecodable) {
+    if (!f.code().equals("CHAIN_INCOMPLETE") || f.certificate() == null || f.certificate() >= certs.size()) {
+      return false;
+    }
+    X500Principal issuer = certs.get(f.certificate()).getIssuerX500Principal();
+    for (CertificateCache.Undecodable u : undecodable) {
+      if (u.subject().isPresent() && u.subject().get().equals(issuer)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<X509Certificate> certificatesOf(List<CertificateCache.Entry> entries) {

@@ -193,7 +193,7 @@ public final class CertificateFiles {
       }
       return out;
     } catch (CertificateException | RuntimeException e) {
-      throw new CertificateFileException(path + ": looks like a DER certificate but cannot be decoded (" + e.getMessage() + ")", e);
+      throw new CertificateFileException(path + ": " + UndecodableCertificate.sentence("the DER certificate", bytes, e), e);
     }
   }
 
@@ -221,7 +221,7 @@ public final class CertificateFiles {
       // Only the first object: "TRUSTED CERTIFICATE" blocks carry OpenSSL trust settings after it.
       return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(first.getEncoded()));
     } catch (CertificateException | IOException | RuntimeException e) {
-      throw new CertificateFileException("cannot be decoded (" + e.getMessage() + ")", e);
+      throw new CertificateFileException(UndecodableCertificate.sentence("the certificate", der, e), e);
     }
   }
 

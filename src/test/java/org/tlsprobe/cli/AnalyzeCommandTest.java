@@ -137,6 +137,18 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void curveBallChain_badCertificateNamingTheCaItCannotRead() {
+    // CVE-2020-0601's test server: its CA's key has explicit curve parameters, which the JDK cannot decode either
+    Run r = run("analyze", capture("arkime/badcurveball.pcap").toString());
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("=> BAD_CERTIFICATE: The client rejected the server's certificate with fatal alert certificate_unknown (46)"), r.out());
+    assertTrue(r.out().contains("the server's certificate 1 \"CN=INFIGO,O=INFIGO IS,ST=Zagreb,C=HR\" cannot be decoded: its public key has"
+        + " explicit elliptic-curve parameters"), r.out());
+    assertFalse(r.out().contains("CHAIN_INCOMPLETE"), r.out()); // the CA was sent, not left out
+    assertFalse(r.out().contains("Exception"), r.out());
+  }
+
+  @Test
   void json_hasSpecFieldsWithNullsWhenAbsent() throws IOException {
     Run r = run("analyze", "--format", "json", capture("zeek/tls-1.2-handshake-failure.pcap").toString());
     assertEquals(1, r.code());

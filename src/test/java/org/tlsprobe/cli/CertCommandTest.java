@@ -163,6 +163,22 @@ class CertCommandTest {
   }
 
   @Test
+  void explicitCurveCertificate_exit3NamingItAndWhy(@TempDir Path dir) throws Exception {
+    byte[] ca = new org.tlsprobe.testing.TestPki().explicitCurveChain("pool.example.com").get(1);
+    Path pem = dir.resolve("curveball-ca.pem");
+    Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(ca) + "\n-----END CERTIFICATE-----\n");
+    Path der = dir.resolve("curveball-ca.cer");
+    Files.write(der, ca);
+    for (Path file : List.of(pem, der)) {
+      CliRun r = cert(file.toString());
+      assertEquals(3, r.exit(), r.out() + r.err());
+      assertTrue(r.err().contains("\"CN=Explicit Curve CA\" cannot be decoded: its public key has explicit elliptic-curve parameters"
+          + " instead of a named curve"), r.err());
+      assertFalse(r.err().contains("Exception"), r.err()); // the JDK's words are not the user's
+    }
+  }
+
+  @Test
   void unreadableTrust_exit3NamingTheOption() {
     CliRun r = cert(f("server-chain.pem"), "--trust", f("server.key"));
     assertEquals(3, r.exit());

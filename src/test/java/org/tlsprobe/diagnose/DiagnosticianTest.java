@@ -127,7 +127,34 @@ class DiagnosticianTest {
   void undecodableCertificate_findingNotException() {
     Diagnosis d = judge.diagnose(obs(History.of(SERVER_FLIGHT + "C:RST").serverChain(List.of(new byte[] {0x30, 0x03, 1, 2}))), ctx());
     assertTrue(codes(d.findings()).contains(Diagnostician.CERTIFICATE_UNREADABLE), d.findings().toString());
-    assertEquals(Outcome.UNTRUSTED_ROOT, d.outcome());
+    // the client reset right after a certificate nobody can read: that certificate is the reason
+    assertEquals(Outcome.BAD_CERTIFICATE, d.outcome(), d.explanation());
+    assertTrue(d.explanation().contains("the server's certificate 0 cannot be decoded"), d.explanation());
+  }
+
+  @Test
+  void caWithExplicitCurveParameters_namedAsTheReasonNotAsAMissingIntermediate() {
+    List<byte[]> curveBall = pki.explicitCurveChain("pool.example.com"); // leaf, then its CA the JDK cannot decode
+    for (String client : List.of("C:Alert(fatal,46)", "C:Alert(fatal,48)", "C:RST")) {
+      Diagnosis d = judge.diagnose(obs(History.of(SERVER_FLIGHT + client).serverChain(curveBall)), ctx("pool.example.com"));
+      assertEquals(Outcome.BAD_CERTIFICATE, d.outcome(), client + ": " + d.explanation());
+      assertTrue(d.explanation().contains("the server's certificate 1 \"CN=Explicit Curve CA\" cannot be decoded: its public key has explicit elliptic-curve parameters"),
+          client + ": " + d.explanation());
+      // the CA was sent: the rule that would call it missing is left out, its own finding says what is wrong
+      assertFalse(codes(d.findings()).contains("CHAIN_INCOMPLETE"), d.findings().toString());
+      assertEquals(1, d.findings().stream().filter(f -> f.code().equals(Diagnostician.CERTIFICATE_UNREADABLE)).count(), d.findings().toString());
+      assertEquals(List.of("CN=pool.example.com"), d.chain().stream().map(c -> c.subject()).collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void missingIssuerThatIsNotTheUndecodableCertificate_stillChainIncomplete() {
+    X509Certificate leaf = issuing.leaf("pool.example.com").build(); // its issuer is not sent; garbage is
+    Diagnosis d = judge.diagnose(obs(History.of(SERVER_FLIGHT + "C:Alert(fatal,48)")
+        .serverChain(List.of(der(leaf).get(0), pki.explicitCurveChain("other.example.com").get(1)))), ctx("pool.example.com"));
+    assertTrue(codes(d.findings()).contains("CHAIN_INCOMPLETE"), d.findings().toString());
+    assertTrue(codes(d.findings()).contains(Diagnostician.CERTIFICATE_UNREADABLE), d.findings().toString());
+    assertEquals(Outcome.CHAIN_INCOMPLETE, d.outcome(), d.explanation()); // the issuer left out, not the stray certificate
   }
 
   @Test
@@ -139,7 +166,7 @@ class DiagnosticianTest {
       List<String> unreadable = d.findings().stream().filter(f -> f.code().equals(Diagnostician.CERTIFICATE_UNREADABLE))
           .map(Finding::message).collect(Collectors.toList());
       assertEquals(1, unreadable.size(), d.findings().toString());
-      assertTrue(unreadable.get(0).contains("certificate 1: cannot be decoded"), unreadable.get(0));
+      assertTrue(unreadable.get(0).startsWith("The server's certificate 1 cannot be decoded: "), unreadable.get(0));
       assertEquals(1, d.chain().size());
     }
   }

@@ -118,6 +118,34 @@ public final class TestPki {
     }
   }
 
+  /**
+   * DER of a server leaf for {@code host} and of the CA "CN=Explicit Curve CA" that signed it, whose P-256 key
+   * is written with explicit curve parameters instead of the curve's name, as the CurveBall (CVE-2020-0601)
+   * certificates were: the JDK refuses to decode that CA, Bouncy Castle builds it.
+   */
+  public List<byte[]> explicitCurveChain(String host) {
+    try {
+      java.security.spec.ECParameterSpec named = ((java.security.interfaces.ECPublicKey) key("EC-secp256r1").getPublic()).getParams();
+      KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BC);
+      // a plain ECParameterSpec, not a named one: Bouncy Castle then encodes the parameters themselves
+      g.initialize(new java.security.spec.ECParameterSpec(named.getCurve(), named.getGenerator(), named.getOrder(), named.getCofactor()));
+      KeyPair caKey = g.generateKeyPair();
+      X500Name caName = new X500Name("CN=Explicit Curve CA");
+      ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(caKey.getPrivate());
+      Date from = Date.from(now.minus(Duration.ofDays(30)));
+      Date to = Date.from(now.plus(Duration.ofDays(365)));
+      X509CertificateHolder ca = new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(SERIAL.incrementAndGet()), from, to, caName, caKey.getPublic())
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(true)).build(signer);
+      X509CertificateHolder leaf = new JcaX509v3CertificateBuilder(caName, BigInteger.valueOf(SERIAL.incrementAndGet()), from, to,
+          new X500Name("CN=" + host), key("RSA-2048").getPublic())
+          .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)))
+          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth)).build(signer);
+      return List.of(leaf.getEncoded(), ca.getEncoded());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot build the explicit-curve chain", e);
+    }
+  }
+
   /** A CA: its certificate and key; it issues further certificates. */
   public final class Ca {
     private final X509Certificate certificate;

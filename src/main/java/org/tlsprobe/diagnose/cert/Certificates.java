@@ -30,6 +30,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.tlsprobe.model.BoundedCache;
+import org.tlsprobe.pki.UndecodableCertificate;
 
 /** Decoding certificates and reading the facts the rules and reports need from them. */
 public final class Certificates {
@@ -52,25 +53,24 @@ public final class Certificates {
 
   /**
    * Decodes DER certificates in order. One that does not decode is skipped and described in {@code
-   * problems} ("certificate 2: ..."), so one bad certificate does not hide the others.
+   * problems} ("certificate 2 \"CN=...\" cannot be decoded: ..."), so one bad certificate does not hide the others.
    */
   public static List<X509Certificate> decode(List<byte[]> der, List<String> problems) {
     List<X509Certificate> out = new ArrayList<>();
-    CertificateFactory cf;
-    try {
-      cf = CertificateFactory.getInstance("X.509");
-    } catch (CertificateException e) {
-      problems.add("no X.509 certificate factory in this JVM: " + e.getMessage());
-      return out;
-    }
     for (int i = 0; i < der.size(); i++) {
       try {
-        out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der.get(i))));
+        out.add(decode(der.get(i)));
       } catch (CertificateException | RuntimeException e) {
-        problems.add("certificate " + i + ": cannot be decoded (" + e.getMessage() + ")");
+        problems.add(UndecodableCertificate.sentence("certificate " + i, der.get(i), e));
       }
     }
     return out;
+  }
+
+  /** One DER certificate; {@link UndecodableCertificate#why} tells a refusal in words. */
+  public static X509Certificate decode(byte[] der) throws CertificateException {
+    // every JDK has an X.509 factory: its absence would be a CertificateException like any refusal
+    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
   }
 
   /** Same certificate for trust purposes: same subject and same public key (re-issued roots count as one). */

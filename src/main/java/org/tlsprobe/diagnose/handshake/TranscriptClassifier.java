@@ -156,7 +156,7 @@ public final class TranscriptClassifier {
       }
     }
     if (a.from() == Side.CLIENT && !a.encrypted()) {
-      if (code == AlertDescription.UNKNOWN_CA) {
+      if (code == AlertDescription.UNKNOWN_CA && !chain.has("CERTIFICATE_UNREADABLE")) {
         Outcome o = chain.has("CHAIN_INCOMPLETE") ? Outcome.CHAIN_INCOMPLETE : Outcome.UNTRUSTED_ROOT;
         return new Verdict(o, o == Outcome.CHAIN_INCOMPLETE
             ? TextFormat.format("The client rejected the server's chain with %s%s: the server did not send the intermediate CA certificate%s; configure the server to send its full chain.", alertName, where, chain.detail("CHAIN_INCOMPLETE"))
@@ -170,7 +170,7 @@ public final class TranscriptClassifier {
         return new Verdict(Outcome.CERT_REVOKED, TextFormat.format(
             "The client rejected the server's certificate with %s%s: the CA revoked it; issue and bind a new certificate.", alertName, where));
       }
-      if (CERTIFICATE_ALERTS.contains(code)) {
+      if (CERTIFICATE_ALERTS.contains(code) || code == AlertDescription.UNKNOWN_CA) {
         Outcome narrowed = chain.narrowed();
         if ((narrowed == null || narrowed == Outcome.UNTRUSTED_ROOT) && (chain.has("EKU_SERVER_AUTH_MISSING") || chain.has("KEY_USAGE_MISMATCH"))) {
           // the certificate is not fit for a TLS server whoever trusts it: that, not the root, is what the alert says
@@ -422,8 +422,11 @@ public final class TranscriptClassifier {
       if (has("CERT_REVOKED")) {
         return Outcome.CERT_REVOKED;
       }
-      if (has("CHAIN_INCOMPLETE")) {
+      if (has("CHAIN_INCOMPLETE")) { // never about a certificate that was sent but does not decode (Diagnostician)
         return Outcome.CHAIN_INCOMPLETE;
+      }
+      if (has("CERTIFICATE_UNREADABLE")) {
+        return Outcome.BAD_CERTIFICATE; // what the client could not read either, it could not accept
       }
       if (has("NAME_MISMATCH")) {
         return Outcome.NAME_MISMATCH;
@@ -450,6 +453,8 @@ public final class TranscriptClassifier {
           return "the server did not send the intermediate CA needed to reach a root" + first("CHAIN_INCOMPLETE");
         case NAME_MISMATCH:
           return "the certificate does not cover the name the client asked for" + first("NAME_MISMATCH");
+        case BAD_CERTIFICATE:
+          return lowerFirst(trimDot(firstError("CERTIFICATE_UNREADABLE").message()));
         default:
           return "the chain does not lead to a trusted root" + first("CHAIN_UNTRUSTED", "SELF_SIGNED");
       }
@@ -463,6 +468,11 @@ public final class TranscriptClassifier {
         }
       }
       return "";
+    }
+
+    /** "The server's certificate 1 ..." as the middle of a sentence. */
+    private static String lowerFirst(String s) {
+      return s.startsWith("The ") ? "t" + s.substring(1) : s;
     }
 
     private static String trimDot(String s) {

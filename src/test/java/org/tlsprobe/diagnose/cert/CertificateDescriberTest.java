@@ -40,6 +40,6 @@ class CertificateDescriberTest {
     var certs = Certificates.decode(List.of(new byte[] {0x30, 0x03, 0x02, 0x01, 0x00}, good), problems);
     assertEquals(1, certs.size());
     assertEquals(1, problems.size());
-    assertTrue(problems.get(0).startsWith("certificate 0: cannot be decoded"), problems.get(0));
+    assertTrue(problems.get(0).startsWith("certificate 0 cannot be decoded: "), problems.get(0));
   }
 }
