@@ -213,8 +213,8 @@ public final class TranscriptClassifier {
   private static Verdict byAbort(TranscriptReading r, ChainEvidence chain, Close first) {
     int at = r.firstCloseAt;
     Optional<Step> before = r.lastStepBefore(at);
-    String how = first.reset() ? "reset the connection" : "closed the connection (FIN)";
-    String packet = first.packet() > 0 ? " (packet " + first.packet() + ")" : "";
+    String how = first.reset() ? "reset the connection" : "closed the connection";
+    String packet = first.packet() > 0 ? (first.reset() ? " (packet " : " (FIN, packet ") + first.packet() + ")" : first.reset() ? "" : " (FIN)";
     String where = rightAfter(before, first.from());
     boolean clientBegun = r.clientFlightBegun(at);
     if (first.from() == Side.CLIENT) {
