@@ -10,6 +10,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -193,8 +194,23 @@ public final class CertificateFiles {
       }
       return out;
     } catch (CertificateException | RuntimeException e) {
-      throw new CertificateFileException(path + ": " + UndecodableCertificate.sentence("the DER certificate", bytes, e), e);
+      throw new CertificateFileException(path + ": " + firstUndecodable(bytes, e), e);
     }
+  }
+
+  /** Which of the DER certificates written one after the other does not decode, and why. */
+  private static String firstUndecodable(byte[] bytes, Exception refusal) {
+    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    for (int i = 0; in.available() > 0; i++) {
+      int start = bytes.length - in.available();
+      try {
+        factory().generateCertificate(in); // reads exactly one DER certificate
+      } catch (CertificateException | RuntimeException e) {
+        byte[] rest = Arrays.copyOfRange(bytes, start, bytes.length);
+        return UndecodableCertificate.sentence(i == 0 ? "the DER certificate" : "DER certificate " + (i + 1), rest, e);
+      }
+    }
+    return UndecodableCertificate.sentence("the DER certificate", bytes, refusal);
   }
 
   private static List<X509Certificate> pkcs7(Path path, byte[] der) throws CertificateFileException {

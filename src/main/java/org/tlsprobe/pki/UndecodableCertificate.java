@@ -3,7 +3,7 @@ package org.tlsprobe.pki;
 import java.io.IOException;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
@@ -54,9 +54,10 @@ public final class UndecodableCertificate {
     }
   }
 
+  /** The first DER object, read as a certificate; what follows it (OpenSSL trust settings, more certificates) is left. */
   private static Certificate structure(byte[] der) {
-    try {
-      return Certificate.getInstance(ASN1Primitive.fromByteArray(der));
+    try (ASN1InputStream in = new ASN1InputStream(der)) {
+      return Certificate.getInstance(in.readObject());
     } catch (IOException | RuntimeException e) {
       return null; // not even the outline of a certificate
     }

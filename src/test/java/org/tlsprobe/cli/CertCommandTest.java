@@ -164,7 +164,8 @@ class CertCommandTest {
 
   @Test
   void explicitCurveCertificate_exit3NamingItAndWhy(@TempDir Path dir) throws Exception {
-    byte[] ca = new org.tlsprobe.testing.TestPki().explicitCurveChain("pool.example.com").get(1);
+    List<byte[]> chain = new org.tlsprobe.testing.TestPki().explicitCurveChain("pool.example.com");
+    byte[] ca = chain.get(1);
     Path pem = dir.resolve("curveball-ca.pem");
     Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(ca) + "\n-----END CERTIFICATE-----\n");
     Path der = dir.resolve("curveball-ca.cer");
@@ -176,6 +177,12 @@ class CertCommandTest {
           + " instead of a named curve"), r.err());
       assertFalse(r.err().contains("Exception"), r.err()); // the JDK's words are not the user's
     }
+    // DER certificates one after the other: the one that does not decode is the one named
+    Path both = dir.resolve("leaf-and-ca.der");
+    Files.write(both, java.nio.ByteBuffer.allocate(chain.get(0).length + ca.length).put(chain.get(0)).put(ca).array());
+    CliRun r = cert(both.toString());
+    assertEquals(3, r.exit(), r.out() + r.err());
+    assertTrue(r.err().contains(both + ": DER certificate 2 \"CN=Explicit Curve CA\" cannot be decoded: its public key has explicit"), r.err());
   }
 
   @Test

@@ -454,7 +454,8 @@ public final class TranscriptClassifier {
         case NAME_MISMATCH:
           return "the certificate does not cover the name the client asked for" + first("NAME_MISMATCH");
         case BAD_CERTIFICATE:
-          return lowerFirst(trimDot(firstError("CERTIFICATE_UNREADABLE").message()));
+          Finding unreadable = firstError("CERTIFICATE_UNREADABLE");
+          return unreadable == null ? "a certificate in the chain cannot be decoded" : lowerFirst(trimDot(unreadable.message()));
         default:
           return "the chain does not lead to a trusted root" + first("CHAIN_UNTRUSTED", "SELF_SIGNED");
       }
