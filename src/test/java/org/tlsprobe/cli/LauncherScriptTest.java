@@ -28,11 +28,7 @@ class LauncherScriptTest {
 
   @Test
   void launcherBesideTheJar_runsTlsprobeWithItsArgumentsAndExitCode(@TempDir Path dir) throws Exception {
-    assumeTrue(new File("/bin/sh").canExecute(), "needs a POSIX shell");
-    Path launcher = dir.resolve("tlsprobe");
-    Files.copy(Path.of("bin", "tlsprobe"), launcher);
-    launcher.toFile().setExecutable(true);
-    writeLauncherJar(dir.resolve("tlsprobe.jar"));
+    Path launcher = launcherBesideJar(dir);
 
     String expired = CertCommandTest.f("expired-chain.pem");
     Result r = run(launcher, Map.of(), "cert", expired, "--at", CertCommandTest.AT);
@@ -47,11 +43,7 @@ class LauncherScriptTest {
 
   @Test
   void launcher_prefersTheJavaInJavaHome(@TempDir Path dir) throws Exception {
-    assumeTrue(new File("/bin/sh").canExecute(), "needs a POSIX shell");
-    Path launcher = dir.resolve("tlsprobe");
-    Files.copy(Path.of("bin", "tlsprobe"), launcher);
-    launcher.toFile().setExecutable(true);
-    writeLauncherJar(dir.resolve("tlsprobe.jar"));
+    Path launcher = launcherBesideJar(dir);
     // a JDK whose java notes that it ran, then runs the real one
     Path javaHome = dir.resolve("jdk");
     Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
@@ -80,6 +72,16 @@ class LauncherScriptTest {
     Result r = run(launcher, Map.of(), "cert", "x.pem");
     assertEquals(3, r.exit());
     assertTrue(r.err().contains("mvn -B -q package -DskipTests"), r.err());
+  }
+
+  /** bin/tlsprobe copied into {@code dir} beside a tlsprobe.jar, as a user unpacks them. */
+  private static Path launcherBesideJar(Path dir) throws Exception {
+    assumeTrue(new File("/bin/sh").canExecute(), "needs a POSIX shell");
+    Path launcher = dir.resolve("tlsprobe");
+    Files.copy(Path.of("bin", "tlsprobe"), launcher);
+    launcher.toFile().setExecutable(true);
+    writeLauncherJar(dir.resolve("tlsprobe.jar"));
+    return launcher;
   }
 
   record Result(int exit, String out, String err) {}
