@@ -17,8 +17,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  */
 public final class UndecodableCertificate {
   static final String EXPLICIT_CURVE = "its public key has explicit elliptic-curve parameters instead of a named curve: "
-      + "RFC 5480 allows only named curves in certificates, and TLS peers refuse such keys (Windows since CVE-2020-0601, "
-      + "\"CurveBall\", which spoofed trusted roots with them); re-issue it with a named-curve key such as P-256";
+      + "RFC 5480 forbids them in certificates, many TLS stacks refuse them (the JDK among them), and CVE-2020-0601 "
+      + "(\"CurveBall\") used them to spoof trusted roots on Windows; re-issue it with a named-curve key such as P-256";
 
   private UndecodableCertificate() {}
 
