@@ -86,6 +86,30 @@ class ChainFindingsProbeTest {
   }
 
   @Test
+  void explicitCurveKey_certificateUnreadableNamedAndExplained() throws Exception {
+    // openssl makes what Bouncy Castle's builders would too, but s_server needs the key as a file
+    Path key = dir.resolve("explicit.key");
+    Path cert = dir.resolve("explicit.pem");
+    openssl("ecparam", "-name", "prime256v1", "-param_enc", "explicit", "-genkey", "-noout", "-out", key.toString());
+    openssl("req", "-x509", "-new", "-key", key.toString(), "-subj", "/CN=explicit.contoso.test", "-days", "30", "-out", cert.toString());
+    try (OpenSslServer s = OpenSslServer.start(cert, key)) {
+      CliRun r = CliRun.run("probe", "--format", "json", "--timeout", "5s", "127.0.0.1:" + s.port);
+      JsonNode unreadable = finding(r.json(), "CERTIFICATE_UNREADABLE");
+      assertTrue(unreadable.get("message").asText().startsWith("The server's certificate 0 \"CN=explicit.contoso.test\" cannot be decoded: "
+          + "its public key has explicit elliptic-curve parameters"), unreadable.toString());
+      assertEquals(1, r.exit(), r.out() + r.err());
+    }
+  }
+
+  private static void openssl(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + output);
+  }
+
+  @Test
   void leafOnly_chainIncomplete() throws Exception {
     JsonNode j = probe(leaf(), issuing, false, "--trust", trust());
     assertEquals("error", finding(j, "CHAIN_INCOMPLETE").get("severity").asText());
