@@ -43,7 +43,7 @@ public final class KeyTooSmallCheck extends CertificateCheck {
       return Optional.empty();
     }
     return Optional.of(INFO.finding(s, c,
-        c.label() + " has a " + alg + " " + bits + "-bit key; current clients require at least " + minimum + " bits",
+        c.label() + " has a " + bits + "-bit " + alg + " key; current clients require at least " + minimum + " bits",
         "Generate a new key of at least " + minimum + " bits (RSA 2048/3072 or EC P-256) and re-issue the certificate"
             + (c.isLeaf() ? "." : "; for a CA this means a new CA certificate and re-issuing what it signed.")));
   }
