@@ -16,6 +16,7 @@ public final class AlertDescription {
   public static final int PROTOCOL_VERSION = 70;
   public static final int INSUFFICIENT_SECURITY = 71;
   public static final int USER_CANCELED = 90;
+  public static final int UNRECOGNIZED_NAME = 112;
   public static final int CERTIFICATE_REQUIRED = 116;
 
   private static final Map<Integer, String> NAMES = Map.ofEntries(

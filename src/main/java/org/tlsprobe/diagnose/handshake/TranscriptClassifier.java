@@ -127,8 +127,12 @@ public final class TranscriptClassifier {
       if (code == AlertDescription.CERTIFICATE_REQUIRED) {
         return clientCertMissing(r, alertName, where);
       }
-      return new Verdict(Outcome.ALERT, TextFormat.format(
-          "The server refused the client's ClientHello with %s; see what the server logs for it.", alertName));
+      if (code == AlertDescription.UNRECOGNIZED_NAME) {
+        return unrecognizedName(r, alertName);
+      }
+      String advice = alertAdvice(a);
+      return new Verdict(Outcome.ALERT, TextFormat.format("The server refused the client's ClientHello with %s%s.",
+          alertName, advice.isEmpty() ? "; see what the server logs for it" : advice));
     }
     if (a.from() == Side.SERVER && a.encrypted() && r.tls13 && afterClientFlight) {
       Boolean sent = r.tls13ClientCertificateBySize();
@@ -192,6 +196,16 @@ public final class TranscriptClassifier {
           "The client sent an encrypted alert%s instead of its Finished: TLS 1.3 hides both the alert and the server's certificate, so the chain was not visible; most often the client rejected the certificate: run 'tlsprobe probe' against the server to see the chain.", where));
     }
     return new Verdict(Outcome.ALERT, TextFormat.format("%s ended the handshake with %s%s%s.", sender, alertName, where, alertAdvice(a)));
+  }
+
+  /** The server has nothing bound for the name the client asked for (or asks for a name and got none). */
+  private static Verdict unrecognizedName(TranscriptReading r, String alertName) {
+    Optional<String> sni = r.transcript.clientHello().flatMap(ClientHello::serverName);
+    return new Verdict(Outcome.ALERT, sni.isPresent()
+        ? TextFormat.format("The server refused the client's ClientHello with %s: it has no certificate or site for %s, the name the client asked for (SNI); bind a certificate for that name on the server, or have the client connect with a name the server serves.",
+            alertName, sni.get())
+        : TextFormat.format("The server refused the client's ClientHello with %s: the client sent no server name (SNI), and the server serves nothing without one; have the client connect by the server's name.",
+            alertName));
   }
 
   private static Verdict clientCertMissing(TranscriptReading r, String alertName, String where) {
@@ -368,7 +382,7 @@ public final class TranscriptClassifier {
         return "; the " + a.from().other().label() + " sent a message the " + a.from().label() + " could not parse";
       case 80:
         return "; the " + a.from().label() + " hit an internal error: see its log";
-      case 112:
+      case AlertDescription.UNRECOGNIZED_NAME:
         return "; the server has no certificate for the name the client asked for (SNI)";
       default:
         return "";

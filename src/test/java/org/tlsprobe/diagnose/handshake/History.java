@@ -34,6 +34,7 @@ public final class History {
   private List<byte[]> serverChain = List.of(new byte[] {1});
   private List<byte[]> clientChain = List.of(new byte[] {2});
   private List<byte[]> caNames = List.of();
+  private Optional<String> sni = Optional.of("pool.example.com");
 
   private History(String history) {
     this.history = history;
@@ -50,6 +51,12 @@ public final class History {
 
   public History tls13() {
     return version(0x0304);
+  }
+
+  /** A ClientHello without server_name (default: SNI pool.example.com). */
+  public History noSni() {
+    sni = Optional.empty();
+    return this;
   }
 
   public History emptyClientCertificate() {
@@ -128,7 +135,7 @@ public final class History {
       }
     }
     Optional<ClientHello> ch = clientHello
-        ? Optional.of(new ClientHello(0x0303, version == 0x0304 ? List.of(0x0304, 0x0303) : List.of(), List.of(0xc02f, 0x1301), Optional.of("pool.example.com"), List.of(), false))
+        ? Optional.of(new ClientHello(0x0303, version == 0x0304 ? List.of(0x0304, 0x0303) : List.of(), List.of(0xc02f, 0x1301), sni, List.of(), false))
         : Optional.empty();
     Optional<ServerHello> sh = serverHello
         ? Optional.of(new ServerHello(Math.min(version, 0x0303), version == 0x0304 ? Optional.of(0x0304) : Optional.empty(), 0xc02f, false))

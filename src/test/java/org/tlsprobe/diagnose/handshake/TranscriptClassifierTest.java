@@ -295,4 +295,21 @@ class TranscriptClassifierTest {
     Classification c = classify(History.of("C:ClientHello S:ServerHello S:AppData(23) S:AppData(1977) C:AppData(25) C:AppData(69) S:AppData(250) S:AppData(19) S:FIN").tls13());
     assertEquals(Outcome.OK, c.outcome(), c.explanation());
   }
+
+  @Test
+  void unrecognizedName_namesTheSniTheServerHasNothingFor() {
+    Classification c = classify(History.of("C:ClientHello S:Alert(fatal,112) S:FIN"));
+    assertEquals(Outcome.ALERT, c.outcome());
+    assertTrue(c.explanation().contains("it has no certificate or site for pool.example.com, the name the client asked for (SNI)"), c.explanation());
+    Classification noSni = classify(History.of("C:ClientHello S:Alert(fatal,112) S:FIN").noSni());
+    assertTrue(noSni.explanation().contains("the client sent no server name (SNI)"), noSni.explanation());
+  }
+
+  @Test
+  void otherServerAlertToTheClientHello_saysWhatTheAlertMeans() {
+    Classification c = classify(History.of("C:ClientHello S:Alert(fatal,80) S:FIN"));
+    assertEquals(Outcome.ALERT, c.outcome());
+    assertEquals("The server refused the client's ClientHello with fatal alert internal_error (80); the server hit an internal error: see its log.",
+        c.explanation());
+  }
 }
