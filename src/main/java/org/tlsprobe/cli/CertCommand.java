@@ -12,6 +12,7 @@ import org.tlsprobe.diagnose.cert.CertificateDescriber;
 import org.tlsprobe.diagnose.cert.CertificateOrder;
 import org.tlsprobe.diagnose.cert.ChainContext;
 import org.tlsprobe.diagnose.cert.ChainDiagnostics;
+import org.tlsprobe.diagnose.cert.Certificates;
 import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.diagnose.cert.TrustAnchors;
 import org.tlsprobe.model.CertificateFileReport;
@@ -45,8 +46,9 @@ final class CertCommand implements Callable<Integer> {
   List<Path> files;
 
   @Option(names = "--purpose", paramLabel = "PURPOSE", converter = PurposeConverter.class,
-      description = "server (default): a server's chain; client: a client certificate for MTLS (needs Client Authentication).")
-  Purpose purpose = Purpose.SERVER;
+      description = "server (default): a server's chain; client: a client certificate for MTLS (needs Client Authentication); "
+          + "ca: CA certificates on their own (the default for a file that holds no end-entity certificate).")
+  Purpose purpose;
 
   @Mixin CheckOptions check;
   @Mixin TrustOptions trust;
@@ -75,7 +77,7 @@ final class CertCommand implements Callable<Integer> {
       reports.add(lint(f, anchors, at));
     }
     CertReportRenderer.Settings settings = new CertReportRenderer.Settings(
-        VersionProvider.version(), at, check.role().label(), purpose.name().toLowerCase(Locale.ROOT), check.names());
+        VersionProvider.version(), at, check.role().label(), label(purpose == null ? Purpose.SERVER : purpose), check.names());
     try (OutputOptions.Output out = output.open(spec.commandLine().getOut())) {
       switch (output.format()) {
         case JSON -> CertReportRenderer.json(reports, settings, out.writer());
@@ -114,8 +116,20 @@ final class CertCommand implements Callable<Integer> {
       }
       chain = ordered;
     }
-    ChainContext ctx = new ChainContext(chain, check.role(), purpose, check.names(), at, anchors, check.warnDays());
+    Purpose p = purpose;
+    if (p == null) {
+      // an intermediate or root checked on its own is not a server certificate: leaf rules would only mislead
+      p = chain.stream().allMatch(Certificates::isCaOnly) ? Purpose.CA : Purpose.SERVER;
+      if (p == Purpose.CA) {
+        notes.add("no end-entity certificate in this file: checked as CA certificates, without the rules for a TLS leaf (--purpose server to check it as one)");
+      }
+    }
+    ChainContext ctx = new ChainContext(chain, check.role(), p, check.names(), at, anchors, check.warnDays());
     List<Finding> findings = ChainDiagnostics.standard().run(ctx);
-    return new CertificateFileReport(f.path().toString(), f.format(), CertificateDescriber.describe(chain), findings, notes);
+    return new CertificateFileReport(f.path().toString(), f.format(), label(p), CertificateDescriber.describe(chain), findings, notes);
+  }
+
+  private static String label(Purpose p) {
+    return p.name().toLowerCase(Locale.ROOT);
   }
 }

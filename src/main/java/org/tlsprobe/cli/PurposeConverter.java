@@ -12,7 +12,8 @@ final class PurposeConverter implements ITypeConverter<Purpose> {
     switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "server": return Purpose.SERVER;
       case "client": return Purpose.CLIENT;
-      default: throw new TypeConversionException("'" + value + "' is not a purpose; valid: server, client");
+      case "ca": return Purpose.CA;
+      default: throw new TypeConversionException("'" + value + "' is not a purpose; valid: server, client, ca");
     }
   }
 }

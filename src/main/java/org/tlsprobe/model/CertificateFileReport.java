@@ -3,10 +3,11 @@ package org.tlsprobe.model;
 import java.util.List;
 
 /**
- * The {@code cert} command's result for one file: the chain as read (leaf first), the findings (sorted),
+ * The {@code cert} command's result for one file: the purpose it was checked for, the chain as read (leaf first), the findings (sorted),
  * and notes about reading it (e.g. a private key that was skipped, a chain put into order).
  */
-public record CertificateFileReport(String path, String format, List<CertificateDetails> chain, List<Finding> findings, List<String> notes) {
+public record CertificateFileReport(String path, String format, String purpose, List<CertificateDetails> chain, List<Finding> findings,
+    List<String> notes) {
   public CertificateFileReport {
     chain = List.copyOf(chain);
     findings = List.copyOf(findings);

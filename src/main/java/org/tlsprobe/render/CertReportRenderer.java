@@ -81,6 +81,7 @@ public final class CertReportRenderer {
       ObjectNode o = arr.addObject();
       o.put("path", f.path());
       o.put("format", f.format());
+      o.put("purpose", f.purpose());
       o.put("verdict", f.hasError() ? "fail" : "pass");
       o.set("chain", ReportJson.chain(f.chain()));
       o.set("findings", ReportJson.findings(f.findings()));

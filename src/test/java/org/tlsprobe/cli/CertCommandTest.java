@@ -163,6 +163,30 @@ class CertCommandTest {
   }
 
   @Test
+  void caCertificatesOnTheirOwn_checkedAsCasNotAsALeaf() throws Exception {
+    // a root alone: not a TLS leaf, so no KEY_USAGE_MISMATCH or SELF_SIGNED; only whether anyone trusts it
+    CliRun alone = cert(f("root-ca.pem"), "--at", AT);
+    assertEquals(1, alone.exit(), alone.out() + alone.err());
+    assertTrue(alone.out().contains("note: no end-entity certificate in this file: checked as CA certificates"), alone.out());
+    assertTrue(alone.out().contains("ERROR   CHAIN_UNTRUSTED: [0] The chain ends at certificate 0 \"CN=tlsprobe Test Root CA"), alone.out());
+    assertFalse(alone.out().contains("KEY_USAGE_MISMATCH") || alone.out().contains("SELF_SIGNED") || alone.out().contains("the leaf"), alone.out());
+
+    // the intermediate against its root passes, and the report says how it was checked
+    CliRun json = cert(f("issuing-ca.pem"), "--trust", f("root-ca.pem"), "--at", AT, "--format", "json");
+    assertEquals(0, json.exit(), json.out() + json.err());
+    JsonNode file = new ObjectMapper().readTree(json.out()).get("files").get(0);
+    assertEquals("ca", file.get("purpose").asText());
+    assertEquals(0, file.get("findings").size(), file.toString());
+
+    // --purpose server asks for the leaf rules all the same; a self-signed server certificate with the CA flag
+    // (as openssl req -x509 makes them) names its host in a SAN and is still judged as the leaf it is
+    CliRun asLeaf = cert(f("root-ca.pem"), "--purpose", "server", "--at", AT);
+    assertTrue(asLeaf.out().contains("SELF_SIGNED") && asLeaf.out().contains("KEY_USAGE_MISMATCH"), asLeaf.out());
+    CliRun selfSignedServer = cert(f("self-signed.pem"), "--at", AT);
+    assertTrue(selfSignedServer.out().contains("SELF_SIGNED: [0] The leaf \"CN=self.example.test\" is self-signed"), selfSignedServer.out());
+  }
+
+  @Test
   void explicitCurveCertificate_exit3NamingItAndWhy(@TempDir Path dir) throws Exception {
     List<byte[]> chain = new org.tlsprobe.testing.TestPki().explicitCurveChain("pool.example.com");
     byte[] ca = chain.get(1);

@@ -133,6 +133,24 @@ public final class Certificates {
     return c.getBasicConstraints() >= 0 || (c.getVersion() < 3 && isSelfSigned(c));
   }
 
+  /**
+   * A CA certificate with no sign of serving TLS itself: the CA flag set, no subject alternative name, and
+   * neither Server nor Client Authentication in its EKU. Self-signed server certificates made with
+   * {@code openssl req -x509} often carry the CA flag too, but they name their host in a SAN.
+   */
+  public static boolean isCaOnly(X509Certificate c) {
+    List<String> eku = extendedKeyUsage(c);
+    return c.getBasicConstraints() >= 0 && !hasSubjectAltNames(c) && !eku.contains(EKU_SERVER_AUTH) && !eku.contains(EKU_CLIENT_AUTH);
+  }
+
+  private static boolean hasSubjectAltNames(X509Certificate c) {
+    try {
+      return c.getSubjectAlternativeNames() != null;
+    } catch (CertificateParsingException e) {
+      return true; // a SAN extension is there, even if it does not parse
+    }
+  }
+
   /** The EKU OIDs; empty when the extension is absent (which RFC 5280 reads as "any purpose"). */
   public static List<String> extendedKeyUsage(X509Certificate c) {
     try {

@@ -28,9 +28,10 @@ public final class ChainAnalysis {
     ChainPath path = PathBuilder.build(presented.get(leafIndex), presented, ctx.trust());
     List<CertificateInChain> certs = new ArrayList<>();
     List<X509Certificate> p = path.certificates();
+    boolean hasLeaf = ctx.purpose() != Purpose.CA; // CA certificates on their own: the path starts at a CA
     for (int i = 0; i < p.size(); i++) {
       CertificateInChain.Position pos;
-      if (i == 0) {
+      if (i == 0 && hasLeaf) {
         pos = CertificateInChain.Position.LEAF;
       } else if (i == p.size() - 1 && path.end() != ChainPath.End.INCOMPLETE) {
         pos = CertificateInChain.Position.ROOT;
@@ -66,6 +67,7 @@ public final class ChainAnalysis {
     return leafIndex;
   }
 
+  /** Where the path starts: the leaf, or for {@link Purpose#CA} the lowest CA (whose position is not LEAF). */
   public CertificateInChain leaf() {
     return certificates.get(0);
   }

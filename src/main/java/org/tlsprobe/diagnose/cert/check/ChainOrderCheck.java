@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.tlsprobe.diagnose.cert.Certificates;
 import org.tlsprobe.diagnose.cert.ChainAnalysis;
+import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.diagnose.cert.Check;
 import org.tlsprobe.diagnose.cert.CheckInfo;
 import org.tlsprobe.diagnose.cert.Verdict;
@@ -24,7 +25,7 @@ public final class ChainOrderCheck implements Check {
   @Override
   public Verdict check(ChainAnalysis chain) {
     List<X509Certificate> presented = chain.context().presented();
-    if (presented.size() < 2) {
+    if (presented.size() < 2 || chain.context().purpose() == Purpose.CA) { // a CA bundle is a set, not a chain to send
       return Verdict.notApplicable(INFO);
     }
     if (chain.leafIndex() != 0) {

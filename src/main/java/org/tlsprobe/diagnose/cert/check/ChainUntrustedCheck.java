@@ -36,7 +36,8 @@ public final class ChainUntrustedCheck implements Check {
               + "that must trust this certificate (Group Policy for domain members; by hand on other clients and phones), or pass it with "
               + "--trust to check against it. If it is a further intermediate CA, send it with the chain as well."));
     }
-    if (path.end() == ChainPath.End.INCOMPLETE || path.certificates().size() == 1 && path.end() == ChainPath.End.UNTRUSTED_ROOT) {
+    boolean selfSignedLeaf = path.certificates().size() == 1 && path.end() == ChainPath.End.UNTRUSTED_ROOT && chain.leaf().isLeaf();
+    if (path.end() == ChainPath.End.INCOMPLETE || selfSignedLeaf) { // SELF_SIGNED says it for a leaf
       return Verdict.notApplicable(INFO);
     }
     if (path.end() == ChainPath.End.TRUSTED) {

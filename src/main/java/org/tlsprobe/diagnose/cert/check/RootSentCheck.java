@@ -3,6 +3,7 @@ package org.tlsprobe.diagnose.cert.check;
 import org.tlsprobe.diagnose.cert.CertificateInChain;
 import org.tlsprobe.diagnose.cert.Certificates;
 import org.tlsprobe.diagnose.cert.ChainAnalysis;
+import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.diagnose.cert.Check;
 import org.tlsprobe.diagnose.cert.CheckInfo;
 import org.tlsprobe.diagnose.cert.Verdict;
@@ -19,7 +20,7 @@ public final class RootSentCheck implements Check {
 
   @Override
   public Verdict check(ChainAnalysis chain) {
-    if (chain.context().presented().size() < 2) {
+    if (chain.context().presented().size() < 2 || chain.context().purpose() == Purpose.CA) { // nothing is sent
       return Verdict.notApplicable(INFO);
     }
     for (CertificateInChain c : chain.certificates()) {

@@ -21,6 +21,9 @@ public final class SelfSignedCheck implements Check {
   @Override
   public Verdict check(ChainAnalysis chain) {
     CertificateInChain leaf = chain.leaf();
+    if (!leaf.isLeaf()) {
+      return Verdict.notApplicable(INFO); // CA certificates on their own: a self-signed root is what a root is
+    }
     if (!Certificates.isSelfSigned(leaf.certificate())) {
       return Verdict.pass(INFO);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.Test;
 import org.tlsprobe.diagnose.cert.Check;
+import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.Severity;
 import org.tlsprobe.testing.Chains;
@@ -47,5 +48,10 @@ class ChainOrderCheckTest extends RuleTestSupport {
   @Test
   void singleCertificate_isNotApplicable() {
     assertNotApplicable(Chains.presenting(issuing.leaf("a.example.com").build()).context());
+  }
+
+  @Test
+  void caBundleInAnyOrder_notApplicable() {
+    assertNotApplicable(Chains.presenting(root.certificate(), issuing.certificate()).purpose(Purpose.CA).context());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.Test;
 import org.tlsprobe.diagnose.cert.Check;
+import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.diagnose.cert.TrustAnchors;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.Severity;
@@ -74,5 +75,13 @@ class ChainUntrustedCheckTest extends RuleTestSupport {
   @Test
   void selfSignedLeaf_isLeftToSelfSigned() {
     assertNotApplicable(Chains.presenting(pki.cert("CN=self.example.com").dns("self.example.com").build()).context());
+  }
+
+  @Test
+  void rootCheckedAsACa_untrustedUnlessGivenWithTrust() {
+    Finding f = assertFailsOnce(Chains.presenting(root.certificate()).purpose(Purpose.CA).context());
+    assertEquals(0, f.certificate());
+    assertTrue(f.message().startsWith("The chain ends at certificate 0 \"CN=Test Root CA,O=Example\""), f.message());
+    assertPasses(Chains.presenting(root.certificate()).purpose(Purpose.CA).trusting(root.certificate()).context());
   }
 }

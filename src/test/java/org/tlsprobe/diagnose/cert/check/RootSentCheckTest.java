@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.tlsprobe.diagnose.cert.Check;
+import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.Severity;
 import org.tlsprobe.testing.Chains;
@@ -29,5 +30,10 @@ class RootSentCheckTest extends RuleTestSupport {
   @Test
   void leafAlone_isNotApplicable() {
     assertNotApplicable(Chains.presenting(issuing.leaf("a.example.com").build()).context());
+  }
+
+  @Test
+  void caBundleWithItsRoot_notApplicable() {
+    assertNotApplicable(Chains.presenting(issuing.certificate(), root.certificate()).purpose(Purpose.CA).context());
   }
 }

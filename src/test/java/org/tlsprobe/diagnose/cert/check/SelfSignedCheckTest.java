@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.Test;
 import org.tlsprobe.diagnose.cert.Check;
+import org.tlsprobe.diagnose.cert.Purpose;
 import org.tlsprobe.model.Finding;
 import org.tlsprobe.model.Severity;
 import org.tlsprobe.testing.Chains;
@@ -38,5 +39,11 @@ class SelfSignedCheckTest extends RuleTestSupport {
     // Self-issued (subject = issuer name) yet signed by a different key: not self-signed.
     X509Certificate odd = pki.cert("CN=Test Issuing CA,O=Example").issuer(issuing).build();
     assertPasses(Chains.presenting(odd).context());
+  }
+
+  @Test
+  void rootCheckedAsACa_notApplicable() {
+    // a root on its own (cert --purpose ca): being self-signed is what a root is
+    assertNotApplicable(Chains.presenting(root.certificate()).purpose(Purpose.CA).context());
   }
 }
