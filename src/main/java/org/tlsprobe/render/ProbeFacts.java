@@ -1,5 +1,6 @@
 package org.tlsprobe.render;
 
+import org.tlsprobe.model.Diagnosis;
 import org.tlsprobe.model.HandshakeFacts;
 import org.tlsprobe.model.ProbeReport;
 import org.tlsprobe.model.SipAnswer;
@@ -7,6 +8,17 @@ import org.tlsprobe.model.SipAnswer;
 /** A probed address's facts as phrases, the same in the text and the HTML report. */
 final class ProbeFacts {
   private ProbeFacts() {}
+
+  /** {@code pool.contoso.com (10.0.0.5)}: the target, and the address probed when it differs. */
+  static String where(ProbeReport r) {
+    return r.address() == null || r.target().equals(r.address()) ? r.target() : r.target() + " (" + r.address() + ")";
+  }
+
+  /** {@code OK with errors}: the outcome, and whether an error finding spoils an OK one. */
+  static String verdict(ProbeReport r) {
+    Diagnosis d = r.diagnosis();
+    return d.outcome().name() + (d.hasError() && d.outcome().isOk() ? " with errors" : "");
+  }
 
   /** {@code TLSv1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 (SNI sip.contoso.com)}; null without a ServerHello. */
   static String negotiated(ProbeReport r) {

@@ -28,9 +28,8 @@ public final class ProbeHtmlRenderer extends HtmlSections<ProbeReport> {
     String h = "h" + level;
     String sub = "h" + (level + 1);
     StringBuilder s = new StringBuilder(4096).append("<section>\n<").append(h).append(">");
-    String where = r.address() == null || r.target().equals(r.address()) ? r.target() : r.target() + " (" + r.address() + ")";
-    Html.text(s, where).append(" ");
-    Html.outcome(s, d.outcome().name() + (d.hasError() && d.outcome().isOk() ? " with errors" : ""), r.failed());
+    Html.text(s, ProbeFacts.where(r)).append(" ");
+    Html.outcome(s, ProbeFacts.verdict(r), r.failed());
     s.append("</").append(h).append(">\n");
     if (!d.explanation().isEmpty()) {
       Html.text(s.append("<p>"), d.explanation()).append("</p>\n");

@@ -23,8 +23,7 @@ public final class ProbeTextRenderer implements ReportStream<ProbeReport> {
   @Override
   public void write(ProbeReport r) {
     Diagnosis d = r.diagnosis();
-    String where = r.address() == null || r.target().equals(r.address()) ? r.target() : r.target() + " (" + r.address() + ")";
-    out.println(where + ": " + d.outcome().name() + (d.hasError() && d.outcome().isOk() ? " with errors" : ""));
+    out.println(ProbeFacts.where(r) + ": " + ProbeFacts.verdict(r));
     if (!d.explanation().isEmpty()) {
       out.println("  " + d.explanation());
     }
