@@ -22,16 +22,14 @@ public final class CertReportRenderer {
 
   public static void text(List<CertificateFileReport> files, Settings s, PrintWriter out) {
     List<Finding> all = files.stream().flatMap(f -> f.findings().stream()).toList();
-    out.println(ReportText.verdict(all) + "  (" + (files.size() == 1 ? "1 file" : files.size() + " files") + ", role " + s.role()
-        + (s.names().isEmpty() ? "" : ", names " + String.join(" ", s.names())) + ", at " + s.at() + ")");
+    out.println(ReportText.verdict(all) + "  " + run(files, s));
     for (CertificateFileReport f : files) {
       out.println();
-      int n = f.chain().size();
-      out.println(f.path() + " (" + f.format() + ", " + n + (n == 1 ? " certificate" : " certificates") + "): " + ReportText.verdict(f.findings()));
+      out.println(file(f) + ": " + ReportText.verdict(f.findings()));
       for (String note : f.notes()) {
         out.println("  note: " + note);
       }
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < f.chain().size(); i++) {
         ReportText.certificate(i, f.chain().get(i), s.at(), "  ").forEach(out::println);
       }
       if (!f.findings().isEmpty()) {
@@ -49,11 +47,9 @@ public final class CertReportRenderer {
     List<Finding> all = files.stream().flatMap(f -> f.findings().stream()).toList();
     StringBuilder h = new StringBuilder(Html.pageStart("tlsprobe cert")).append("<p>");
     Html.outcome(h, ReportText.verdict(all), all.stream().anyMatch(f -> f.severity() == Severity.ERROR));
-    Html.text(h.append(" "), "(" + (files.size() == 1 ? "1 file" : files.size() + " files") + ", role " + s.role()
-        + (s.names().isEmpty() ? "" : ", names " + String.join(" ", s.names())) + ", at " + s.at() + ")").append("</p>\n");
+    Html.text(h.append(" "), run(files, s)).append("</p>\n");
     for (CertificateFileReport f : files) {
-      int n = f.chain().size();
-      Html.text(h.append("<section>\n<h2>"), f.path() + " (" + f.format() + ", " + n + (n == 1 ? " certificate" : " certificates") + ") ");
+      Html.text(h.append("<section>\n<h2>"), file(f) + " ");
       Html.outcome(h, ReportText.verdict(f.findings()), f.hasError()).append("</h2>\n");
       for (String note : f.notes()) {
         Html.text(h.append("<p class=\"note\">note: "), note).append("</p>\n");
@@ -64,6 +60,18 @@ public final class CertReportRenderer {
     }
     out.print(h.append(Html.pageEnd()));
     out.flush();
+  }
+
+  /** {@code (2 files, role server, names sip.contoso.com, at 2030-01-01T00:00:00Z)}. */
+  private static String run(List<CertificateFileReport> files, Settings s) {
+    return "(" + (files.size() == 1 ? "1 file" : files.size() + " files") + ", role " + s.role()
+        + (s.names().isEmpty() ? "" : ", names " + String.join(" ", s.names())) + ", at " + s.at() + ")";
+  }
+
+  /** {@code server.pem (PEM, 2 certificates)}. */
+  private static String file(CertificateFileReport f) {
+    int n = f.chain().size();
+    return f.path() + " (" + f.format() + ", " + n + (n == 1 ? " certificate" : " certificates") + ")";
   }
 
   public static void json(List<CertificateFileReport> files, Settings s, PrintWriter out) {
